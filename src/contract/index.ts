@@ -1,0 +1,6 @@
+// The ROMA API contract. Imports zod only.
+export * from './common';
+export * from './iam';
+export * from './instances';
+export * from './apps';
+export * from './dictionaries';
