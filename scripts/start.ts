@@ -1,0 +1,64 @@
+// `npm start`: build the SPA when dist/ is missing or older than the sources, then start the
+// console (BFF + embedded roma-local unless ROMA_ENDPOINT/IAM_ENDPOINT are set).
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { startConsole } from '../src/main';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+function newestMtime(p: string): number {
+  if (!fs.existsSync(p)) return 0;
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let max = 0;
+  for (const entry of fs.readdirSync(p)) max = Math.max(max, newestMtime(path.join(p, entry)));
+  return max;
+}
+
+function buildIfNeeded(): void {
+  const built = path.join(root, 'dist', 'index.html');
+  const sources = Math.max(
+    newestMtime(path.join(root, 'src', 'web')),
+    newestMtime(path.join(root, 'src', 'contract')),
+    newestMtime(path.join(root, 'index.html')),
+    newestMtime(path.join(root, 'vite.config.ts')),
+    newestMtime(path.join(root, 'public')),
+  );
+  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources) return;
+  console.log('Building the console (vite build)…');
+  execFileSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+}
+
+async function main(): Promise<void> {
+  buildIfNeeded();
+  const handle = await startConsole({ logger: process.env.LOG_LEVEL ? true : false });
+  console.log('');
+  console.log(`ROMA Console is running at ${handle.url}`);
+  if (handle.embedded && handle.account) {
+    const a = handle.account;
+    console.log(`Embedded ROMA Connect (roma-local) at ${handle.romaLocalUrl}`);
+    console.log(`Log in with  domain: ${a.domain}  user: ${a.user}  project: ${a.project}`);
+    if (a.passwordGenerated) console.log(`             password: ${a.password}   (generated now; kept in the data folder)`);
+    else if (process.env.ROMA_LOCAL_PASSWORD) console.log('             password: the value of ROMA_LOCAL_PASSWORD');
+    else console.log(`             password: ${a.password}   (generated at first start; kept in the data folder)`);
+  } else {
+    console.log(`Upstream: ${process.env.ROMA_ENDPOINT} (IAM ${process.env.IAM_ENDPOINT})`);
+  }
+  const stop = (): void => {
+    handle.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

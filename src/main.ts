@@ -1,0 +1,90 @@
+// What `npm start` runs: read the configuration, start roma-local unless a real upstream is
+// configured, start the BFF in front of it. The only place where roma-local and the BFF meet.
+import path from 'node:path';
+import { loadBffConfig, type BffConfig } from './bff/config';
+import { buildBff } from './bff/app';
+import { startRomaLocal, type RomaLocalAccount } from './roma-local/server';
+
+export interface ConsoleOptions {
+  env?: NodeJS.ProcessEnv;
+  /** BFF port; 0 = ephemeral. Default: env PORT or 8080. */
+  port?: number;
+  host?: string;
+  /** roma-local data folder. Default: env ROMA_DATA_DIR or .roma-data */
+  dataDir?: string;
+  /** Built SPA to serve; undefined = dist/ when present. null = none. */
+  staticDir?: string | null;
+  /** roma-local token lifetime (tests shorten it). */
+  tokenTtlSeconds?: number;
+  bff?: Partial<BffConfig>;
+  logger?: boolean;
+}
+
+export interface ConsoleHandle {
+  url: string;
+  embedded: boolean;
+  romaLocalUrl?: string;
+  account?: RomaLocalAccount;
+  close(): Promise<void>;
+}
+
+export async function startConsole(opts: ConsoleOptions = {}): Promise<ConsoleHandle> {
+  const env = opts.env ?? process.env;
+  const romaEndpoint = env.ROMA_ENDPOINT?.trim();
+  const iamEndpoint = env.IAM_ENDPOINT?.trim();
+  if (Boolean(romaEndpoint) !== Boolean(iamEndpoint)) {
+    throw new Error('Set both ROMA_ENDPOINT and IAM_ENDPOINT to use the real cloud, or neither for the embedded roma-local.');
+  }
+
+  let romaLocal: Awaited<ReturnType<typeof startRomaLocal>> | undefined;
+  if (!romaEndpoint) {
+    romaLocal = await startRomaLocal({
+      dataDir: path.resolve(opts.dataDir ?? env.ROMA_DATA_DIR ?? '.roma-data'),
+      host: '127.0.0.1',
+      port: 0,
+      tokenTtlSeconds: opts.tokenTtlSeconds ?? (env.ROMA_LOCAL_TOKEN_TTL ? Number(env.ROMA_LOCAL_TOKEN_TTL) : undefined),
+      user: env.ROMA_LOCAL_USER || undefined,
+      password: env.ROMA_LOCAL_PASSWORD || undefined,
+      domain: env.ROMA_LOCAL_DOMAIN || undefined,
+      project: env.ROMA_LOCAL_PROJECT || undefined,
+      logger: opts.logger ?? false,
+    });
+  }
+
+  const staticDir =
+    opts.staticDir === null ? undefined : (opts.staticDir ?? path.resolve(import.meta.dirname, '..', 'dist'));
+  let config: BffConfig;
+  try {
+    config = loadBffConfig(
+      { ...env, ROMA_ENDPOINT: romaEndpoint || romaLocal!.url, IAM_ENDPOINT: iamEndpoint || romaLocal!.url },
+      { staticDir, ...(opts.logger === undefined ? {} : { logger: opts.logger }), ...opts.bff },
+    );
+  } catch (err) {
+    await romaLocal?.close();
+    throw err;
+  }
+  const bff = await buildBff(config);
+  const port = opts.port ?? (env.PORT ? Number(env.PORT) : 8080);
+  const host = opts.host ?? env.HOST ?? '127.0.0.1';
+  try {
+    await bff.listen({ port, host });
+  } catch (err) {
+    await bff.close();
+    await romaLocal?.close();
+    throw err;
+  }
+  const address = bff.server.address();
+  const boundPort = typeof address === 'object' && address ? address.port : port;
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+
+  return {
+    url: `http://${shownHost}:${boundPort}`,
+    embedded: Boolean(romaLocal),
+    romaLocalUrl: romaLocal?.url,
+    account: romaLocal?.account,
+    async close() {
+      await bff.close();
+      await romaLocal?.close();
+    },
+  };
+}
