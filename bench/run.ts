@@ -1,0 +1,117 @@
+// `npm run bench`: bundle sizes a browser really loads, and BFF proxy overhead against the
+// same list call made directly to roma-local, measured in one run. Figures, not assertions.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { request } from 'undici';
+import { startConsole } from '../src/main';
+import { ensureChromium } from '../scripts/chromium';
+import { measureBundles, type JsTotals } from './bundle';
+import { median, runLoad, type LoadResult } from './load';
+
+const root = path.resolve(import.meta.dirname, '..');
+const KB = 1024;
+const BUDGET = { firstVisitGzip: 200 * KB, appsPageGzip: 400 * KB };
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+
+const kb = (n: number): string => `${(n / KB).toFixed(1)} KB`;
+
+async function main(): Promise<void> {
+  console.log('Building the console (vite build)…');
+  execFileSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'roma-bench-'));
+  const password = 'Bench-Passw0rd!';
+  const handle = await startConsole({
+    port: 0,
+    dataDir,
+    env: { ...process.env, ROMA_ENDPOINT: '', IAM_ENDPOINT: '', ROMA_LOCAL_PASSWORD: password },
+    logger: false,
+    bff: { loginRateLimit: { max: 1000, windowMs: 60_000 } },
+  });
+  try {
+    const account = handle.account!;
+    const login = { user: account.user, password, domain: account.domain, project: account.project };
+
+    // One BFF session and one direct roma-local token for the same list call.
+    const lr = await request(`${handle.url}/bff/login`, {
+      method: 'POST',
+      headers: { 'x-csrf': '1', 'content-type': 'application/json' },
+      body: JSON.stringify({ username: login.user, password, domain: login.domain, project: login.project }),
+    });
+    const setCookie = lr.headers['set-cookie'];
+    const cookie = (Array.isArray(setCookie) ? setCookie[0] : setCookie)!.split(';')[0]!;
+    await lr.body.dump();
+    const tr = await request(`${handle.romaLocalUrl}/v3/auth/tokens?nocatalog=true`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        auth: {
+          identity: { methods: ['password'], password: { user: { domain: { name: login.domain }, name: login.user, password } } },
+          scope: { project: { name: login.project } },
+        },
+      }),
+    });
+    const token = tr.headers['x-subject-token'] as string;
+    await tr.body.dump();
+    const pid = account.projectId;
+    const ir = await request(`${handle.romaLocalUrl}/v2/${pid}/instances`, { headers: { 'x-auth-token': token } });
+    const instanceId = ((await ir.body.json()) as { instances: { id: string }[] }).instances[0]!.id;
+
+    // ---- bundles ----
+    const chromium = ensureChromium();
+    let bundles: { firstVisit: JsTotals; appsPage: JsTotals } | undefined;
+    if (chromium.ok) {
+      bundles = await measureBundles({ baseUrl: handle.url, chromiumPath: chromium.path, login, appsPath: `/i/${instanceId}/apps` });
+    } else {
+      console.log(chromium.message);
+    }
+
+    // ---- proxy ----
+    const listPath = `/v2/${pid}/instances/${instanceId}/apps?offset=0&limit=20`;
+    const direct: LoadResult[] = [];
+    const viaBff: LoadResult[] = [];
+    const warm = { requests: 300, concurrency: CONCURRENCY };
+    await runLoad({ origin: handle.romaLocalUrl!, path: listPath, headers: { 'x-auth-token': token }, ...warm });
+    await runLoad({ origin: handle.url, path: `/api${listPath}`, headers: { cookie, 'x-csrf': '1' }, ...warm });
+    for (let i = 0; i < ROUNDS; i++) {
+      direct.push(await runLoad({ origin: handle.romaLocalUrl!, path: listPath, headers: { 'x-auth-token': token }, requests: REQUESTS, concurrency: CONCURRENCY }));
+      viaBff.push(await runLoad({ origin: handle.url, path: `/api${listPath}`, headers: { cookie, 'x-csrf': '1' }, requests: REQUESTS, concurrency: CONCURRENCY }));
+    }
+
+    // ---- report ----
+    console.log('\n## Bundles (JavaScript actually downloaded by Chromium)');
+    if (bundles) {
+      const row = (name: string, t: JsTotals, budget: number): void =>
+        console.log(`${name.padEnd(22)} ${String(t.files).padStart(3)} files  raw ${kb(t.raw).padStart(10)}  gzip ${kb(t.gzip).padStart(9)}  budget ${kb(budget)}  ${t.gzip <= budget ? 'within' : 'OVER'}  (${((t.gzip / budget) * 100).toFixed(0)}% of budget)`);
+      row('first visit', bundles.firstVisit, BUDGET.firstVisitGzip);
+      row('to the apps page', bundles.appsPage, BUDGET.appsPageGzip);
+      console.log(`first visit files: ${bundles.firstVisit.names.join(', ')}`);
+    }
+    const agg = (rs: LoadResult[]): { rps: number; p50: number; p99: number; errors: number } => ({
+      rps: median(rs.map((r) => r.rps)),
+      p50: median(rs.map((r) => r.p50)),
+      p99: median(rs.map((r) => r.p99)),
+      errors: rs.reduce((s, r) => s + r.errors, 0),
+    });
+    const d = agg(direct);
+    const b = agg(viaBff);
+    console.log(`\n## Proxy: GET apps list (limit 20), ${ROUNDS} rounds × ${REQUESTS} requests, ${CONCURRENCY} connections; medians over rounds`);
+    console.log('path                 req/s      p50 ms   p99 ms   errors');
+    console.log(`direct roma-local  ${d.rps.toFixed(0).padStart(7)}   ${d.p50.toFixed(2).padStart(7)}  ${d.p99.toFixed(2).padStart(7)}   ${d.errors}`);
+    console.log(`through the BFF    ${b.rps.toFixed(0).padStart(7)}   ${b.p50.toFixed(2).padStart(7)}  ${b.p99.toFixed(2).padStart(7)}   ${b.errors}`);
+    console.log(`ratio BFF/direct   throughput ${(b.rps / d.rps).toFixed(2)}×   p50 ${(b.p50 / d.p50).toFixed(2)}×   p99 ${(b.p99 / d.p99).toFixed(2)}×`);
+    console.log(`(both servers share this process and ${os.cpus().length} cores; node ${process.version})`);
+  } finally {
+    await handle.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
