@@ -1,0 +1,149 @@
+// The BFF: one Fastify instance holding login/session routes, the /api proxy, the static SPA
+// and the security layer (request ids, security headers, CORS, Origin and CSRF checks).
+import fastifyCookie from '@fastify/cookie';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { BffConfig } from './config';
+import { DEFAULTS } from './config';
+import { BffError, sendBffError } from './errors';
+import { IamClient } from './iam/client';
+import { proxyPlugin } from './proxy/forward';
+import { genRequestId } from './request-id';
+import { handleCors, originAcceptable } from './security/cors';
+import { hasCsrfHeader } from './security/csrf';
+import { applySecurityHeaders, isApiPath, isBffPath, pathOf } from './security/headers';
+import { LoginRateLimiter } from './security/rate-limit';
+import { SessionManager } from './session/manager';
+import { sessionRoutes } from './session/routes';
+import { MemorySessionStore } from './session/store';
+import { registerStatic, sendIndex, wantsSpaFallback } from './static';
+import { createPool } from './upstream';
+
+/** Secrets that must never reach a log line, whatever gets logged. */
+export const REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-auth-token"]',
+  'req.headers["x-subject-token"]',
+  'res.headers["set-cookie"]',
+  'headers.authorization',
+  'headers.cookie',
+  'headers["x-auth-token"]',
+  'headers["x-subject-token"]',
+  'headers["set-cookie"]',
+  'password',
+  '*.password',
+  'token',
+  '*.token',
+];
+
+function loggerOptions(logger: BffConfig['logger']): false | Record<string, unknown> {
+  if (logger === false) return false;
+  const base = typeof logger === 'object' && logger !== null ? (logger as Record<string, unknown>) : {};
+  return { level: 'info', ...base, redact: { paths: REDACT_PATHS, censor: '[redacted]' } };
+}
+
+/** Which methods each BFF route accepts, to answer 405 rather than 404 on a wrong method. */
+const BFF_ROUTE_METHODS: Record<string, string> = {
+  '/bff/login': 'POST',
+  '/bff/logout': 'POST',
+  '/bff/session': 'GET',
+};
+
+export async function buildBff(config: BffConfig): Promise<FastifyInstance> {
+  const now = config.now ?? Date.now;
+  const ownStore = config.sessionStore === undefined;
+  const store = config.sessionStore ?? new MemorySessionStore({ now });
+  const sessions = new SessionManager(store, {
+    idleTimeoutMs: config.idleTimeoutMs,
+    absoluteTimeoutMs: config.absoluteTimeoutMs,
+    now,
+  });
+  const romaPool = createPool(config.romaEndpoint, config.upstreamTimeoutMs);
+  const iamPool = createPool(config.iamEndpoint, config.upstreamTimeoutMs);
+  const limiter = new LoginRateLimiter({ ...config.loginRateLimit, now });
+  const corsOrigins = config.corsOrigins;
+
+  const app = Fastify({
+    logger: loggerOptions(config.logger),
+    trustProxy: config.trustProxy,
+    genReqId: genRequestId,
+    requestIdHeader: false,
+    bodyLimit: 1024 * 1024,
+    exposeHeadRoutes: false,
+    routerOptions: { maxParamLength: 4096 },
+    // Bad URLs and the like: answer in the BFF shape, never Fastify's default.
+    frameworkErrors(error, request, reply) {
+      applySecurityHeaders(reply, pathOf(request.raw.url));
+      request.log.info({ err: { code: (error as FastifyError).code } }, 'rejected malformed request');
+      void sendBffError(request, reply, new BffError('BFF.0012'));
+    },
+  });
+
+  await app.register(fastifyCookie);
+
+  app.addHook('onRequest', async (request, reply) => {
+    const path = pathOf(request.raw.url);
+    applySecurityHeaders(reply, path);
+    reply.header('x-request-id', request.id);
+    if (handleCors(request, reply, corsOrigins)) return reply; // preflight answered
+    if (!originAcceptable(request, corsOrigins)) throw new BffError('BFF.0010');
+    if ((isApiPath(path) || isBffPath(path)) && !hasCsrfHeader(request.headers)) throw new BffError('BFF.0001');
+    return undefined;
+  });
+
+  app.setErrorHandler(async (error: FastifyError | BffError, request: FastifyRequest, reply: FastifyReply) => {
+    if (reply.sent || reply.raw.headersSent) return;
+    if (error instanceof BffError) return sendBffError(request, reply, error);
+    const mapped = mapFrameworkError(error);
+    if (mapped.status >= 500) request.log.error({ err: error }, 'unexpected error');
+    return sendBffError(request, reply, mapped);
+  });
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const path = pathOf(request.raw.url);
+    if (isApiPath(path) || isBffPath(path)) {
+      const allowed = BFF_ROUTE_METHODS[path];
+      if (allowed && allowed !== request.method) {
+        throw new BffError('BFF.0007', `Use ${allowed} for ${path}`, { allow: allowed });
+      }
+      throw new BffError('BFF.0014');
+    }
+    if (config.staticDir && wantsSpaFallback(request)) return sendIndex(reply);
+    throw new BffError('BFF.0014');
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+
+  await app.register(sessionRoutes, { sessions, iam: new IamClient(iamPool), limiter });
+  await app.register(proxyPlugin, {
+    pool: romaPool,
+    sessions,
+    maxBodyBytes: config.maxBodyBytes ?? DEFAULTS.maxBodyBytes,
+  });
+  if (config.staticDir) await registerStatic(app, config.staticDir);
+
+  app.addHook('onClose', async () => {
+    await Promise.allSettled([romaPool.close(), iamPool.close()]);
+    if (ownStore) await store.close?.();
+  });
+  return app;
+}
+
+function mapFrameworkError(error: FastifyError): BffError {
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new BffError('BFF.0013');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new BffError('BFF.0015');
+    case 'FST_ERR_CTP_INVALID_JSON':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new BffError('BFF.0012', 'The request body is not valid JSON');
+    default:
+      break;
+  }
+  const status = error.statusCode ?? 500;
+  if (status === 413) return new BffError('BFF.0013');
+  if (status === 415) return new BffError('BFF.0015');
+  if (status >= 400 && status < 500) return new BffError('BFF.0012');
+  return new BffError('BFF.0000');
+}

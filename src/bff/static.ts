@@ -1,0 +1,35 @@
+// Serves the built SPA. Hashed files under assets/ never change, so browsers may keep them for a
+// year; index.html (and other unhashed files) are revalidated every time so a deploy shows at once.
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+export async function registerStatic(app: FastifyInstance, root: string): Promise<void> {
+  await app.register(fastifyStatic, {
+    root: path.resolve(root),
+    prefix: '/',
+    wildcard: true,
+    index: ['index.html'],
+    cacheControl: false, // set below, per file kind
+    dotfiles: 'ignore',
+    redirect: false,
+    setHeaders(reply, filePath) {
+      const rel = path.relative(path.resolve(root), filePath).split(path.sep).join('/');
+      reply.header('cache-control', rel.startsWith('assets/') ? IMMUTABLE : 'no-cache');
+    },
+  });
+}
+
+/** SPA fallback: a browser navigation to an unknown page gets index.html so the router can take over. */
+export function wantsSpaFallback(request: FastifyRequest): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  const accept = request.headers.accept ?? '';
+  return accept.includes('text/html');
+}
+
+export function sendIndex(reply: FastifyReply): FastifyReply {
+  reply.header('cache-control', 'no-cache');
+  return reply.sendFile('index.html');
+}
