@@ -7,7 +7,7 @@ export const BFF_ERRORS = {
   'BFF.0001': { status: 401, msg: 'Missing or invalid X-CSRF header' },
   'BFF.0002': { status: 401, msg: 'Not logged in or the session has expired' },
   'BFF.0003': { status: 400, msg: 'Invalid login request' },
-  'BFF.0004': { status: 401, msg: 'Wrong user name, password or domain' },
+  'BFF.0004': { status: 401, msg: 'Wrong user name, password or domain (or no access to the project)' },
   'BFF.0005': { status: 429, msg: 'Too many login attempts; try again later' },
   'BFF.0006': { status: 403, msg: 'Access to this project or path is not allowed' },
   'BFF.0007': { status: 405, msg: 'Method not allowed' },
