@@ -1,6 +1,7 @@
 // Small HTTP client for BFF tests. undici's request() is used instead of fetch because tests
 // need to set Host/Origin/Cookie freely and read every Set-Cookie header.
-import { request } from 'undici';
+import net from 'node:net';
+import { getGlobalDispatcher, type Dispatcher } from 'undici';
 
 export interface CallOptions {
   method?: string;
@@ -32,7 +33,14 @@ export async function call(baseUrl: string, path: string, opts: CallOptions = {}
       headers['content-type'] ??= 'application/json';
     }
   }
-  const res = await request(new URL(path, baseUrl), { method: (opts.method ?? 'GET') as 'GET', headers, body });
+  // The path goes out byte for byte (no URL normalisation), so traversal attempts reach the server.
+  const res = await getGlobalDispatcher().request({
+    origin: baseUrl,
+    path,
+    method: (opts.method ?? 'GET') as Dispatcher.HttpMethod,
+    headers,
+    body,
+  });
   const text = await res.body.text();
   let json: unknown;
   try {
@@ -57,4 +65,20 @@ export function sessionCookieValue(setCookies: string[]): string | undefined {
     if (m) return m[1];
   }
   return undefined;
+}
+
+/** Sends a raw HTTP/1.1 request text and returns the status code (for bytes no client would send). */
+export async function rawStatus(baseUrl: string, requestText: string): Promise<{ status: number; text: string }> {
+  const { hostname, port } = new URL(baseUrl);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), hostname, () => socket.end(requestText));
+    let data = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (d: string) => (data += d));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const m = /^HTTP\/1\.1 (\d{3})/.exec(data);
+      resolve({ status: m ? Number(m[1]) : 0, text: data });
+    });
+  });
 }
