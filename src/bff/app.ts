@@ -6,7 +6,7 @@ import type { BffConfig } from './config';
 import { DEFAULTS } from './config';
 import { BffError, sendBffError } from './errors';
 import { IamClient } from './iam/client';
-import { proxyPlugin } from './proxy/forward';
+import { PROXY_METHODS, proxyPlugin } from './proxy/forward';
 import { genRequestId } from './request-id';
 import { handleCors, originAcceptable } from './security/cors';
 import { hasCsrfHeader } from './security/csrf';
@@ -75,7 +75,8 @@ export async function buildBff(config: BffConfig): Promise<FastifyInstance> {
     frameworkErrors(error, request, reply) {
       applySecurityHeaders(reply, pathOf(request.raw.url));
       request.log.info({ err: { code: (error as FastifyError).code } }, 'rejected malformed request');
-      void sendBffError(request, reply, new BffError('BFF.0012'));
+      const code = (error as FastifyError).code === 'FST_ERR_BAD_URL' ? 'BFF.0011' : 'BFF.0012';
+      void sendBffError(request, reply, new BffError(code));
     },
   });
 
@@ -102,6 +103,9 @@ export async function buildBff(config: BffConfig): Promise<FastifyInstance> {
   app.setNotFoundHandler(async (request, reply) => {
     const path = pathOf(request.raw.url);
     if (isApiPath(path) || isBffPath(path)) {
+      if (isApiPath(path) && !PROXY_METHODS.has(request.method)) {
+        throw new BffError('BFF.0007', `Method ${request.method} is not allowed`, { allow: [...PROXY_METHODS].join(', ') });
+      }
       const allowed = BFF_ROUTE_METHODS[path];
       if (allowed && allowed !== request.method) {
         throw new BffError('BFF.0007', `Use ${allowed} for ${path}`, { allow: allowed });
