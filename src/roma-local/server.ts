@@ -77,6 +77,14 @@ export async function buildRomaLocal(opts: RomaLocalOptions): Promise<{ app: Fas
     genReqId: () => hex32(), // never taken from the client
     requestIdHeader: false,
     return503OnClosing: false,
+    // malformed or over-long URLs: answer in the family's shape, not Fastify's default body
+    frameworkErrors: (err, req, reply) => {
+      const family = familyOf(req.url);
+      const kind = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'noRoute' : 'invalidParam';
+      const msg = kind === 'noRoute' ? 'Invalid request URL: a path segment is too long.' : 'Invalid request URL: bad encoding.';
+      reply.header('X-Request-Id', req.id);
+      return sendError(reply, family, familyError(family, kind, msg));
+    },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 256 },
   });
   app.addHook('onClose', async () => db.close());
