@@ -43,7 +43,7 @@ describe('BFF auth (shared stack)', () => {
       ['GET', '/api/unknown'],
     ];
     for (const [method, path] of cases) {
-      for (const headers of [{}, { 'x-csrf': '0' }, { 'x-csrf': 'true' }, { 'x-csrf': '1, 1' }]) {
+      for (const headers of [{}, { 'x-csrf': '0' }, { 'x-csrf': 'true' }, { 'x-csrf': '1, 1' }] as Array<Record<string, string>>) {
         const res = await call(stack.bffUrl, path, {
           method,
           csrf: false,

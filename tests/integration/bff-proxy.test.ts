@@ -1,6 +1,8 @@
 // The /api proxy: header allow-lists, path/project/method checks, pass-through of upstream
 // answers, body limits and upstream faults. roma-local is real; the echo/hanging upstreams are
 // this test's own servers standing in for a broken or observed network, not for roma-local.
+import { Readable } from 'node:stream';
+import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeKey } from '../../src/bff/session/manager';
 import { MemorySessionStore } from '../../src/bff/session/store';
@@ -226,13 +228,9 @@ describe('proxy header allow-lists (echo upstream)', () => {
       headers: { 'content-type': 'application/json' },
     });
     expectBffError(declared, 413, 'BFF.0013');
-    const chunks = (async function* () {
-      for (let i = 0; i < 8; i++) yield Buffer.alloc(512, 'a');
-    })();
-    const { getGlobalDispatcher } = await import('undici');
-    const streamed = await getGlobalDispatcher().request({
-      origin: stack.bffUrl,
-      path: `/api/v2/${pid}/x`,
+    // No Content-Length: the body arrives chunked and is cut off by the streaming limit.
+    const chunks = Readable.from(Array.from({ length: 8 }, () => Buffer.alloc(512, 'a')));
+    const streamed = await request(`${stack.bffUrl}/api/v2/${pid}/x`, {
       method: 'PUT',
       headers: { 'x-csrf': '1', cookie: `roma_sid=${cookie}`, 'content-type': 'application/octet-stream' },
       body: chunks,
