@@ -86,6 +86,9 @@ export async function buildBff(config: BffConfig): Promise<FastifyInstance> {
     const path = pathOf(request.raw.url);
     applySecurityHeaders(reply, path);
     reply.header('x-request-id', request.id);
+    // Only origin-form targets ("/path"): absolute-form ("http://host/bff/...") or "*" would
+    // route like a path but dodge the prefix checks below.
+    if (!path.startsWith('/')) throw new BffError('BFF.0011');
     if (handleCors(request, reply, corsOrigins)) return reply; // preflight answered
     if (!originAcceptable(request, corsOrigins)) throw new BffError('BFF.0010');
     if ((isApiPath(path) || isBffPath(path)) && !hasCsrfHeader(request.headers)) throw new BffError('BFF.0001');
@@ -116,7 +119,7 @@ export async function buildBff(config: BffConfig): Promise<FastifyInstance> {
     throw new BffError('BFF.0014');
   });
 
-  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.route({ method: ['GET', 'HEAD'], url: '/healthz', handler: async () => ({ status: 'ok' }) });
 
   await app.register(sessionRoutes, { sessions, iam: new IamClient(iamPool), limiter });
   await app.register(proxyPlugin, {

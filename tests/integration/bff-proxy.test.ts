@@ -118,6 +118,17 @@ describe('proxy against roma-local', () => {
     }
   });
 
+  it('refuses absolute-form and asterisk request targets, which would dodge the prefix checks', async () => {
+    for (const target of ['http://127.0.0.1/bff/logout', `http://127.0.0.1${base()}/instances`, '*']) {
+      const res = await rawStatus(
+        stack.bffUrl,
+        `POST ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: roma_sid=${cookie}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`,
+      );
+      expect(res.status, target).toBe(400);
+    }
+    expect((await call(stack.bffUrl, '/bff/session', { cookie })).json).toMatchObject({ authenticated: true });
+  });
+
   it.each(['HEAD', 'OPTIONS', 'TRACE', 'PROPFIND'])('refuses method %s with 405', async (method) => {
     const res = await call(stack.bffUrl, `${base()}/instances`, { method, cookie });
     expect(res.status).toBe(405);
