@@ -148,6 +148,14 @@ describe('bad input fuzz', () => {
     }
   });
 
+  it('DELETE with a JSON content type and no body works; HEAD follows GET', async () => {
+    const a = (await s.req('POST', '/apps', { body: { name: 'delete-me' } })).body;
+    const r = await s.req('DELETE', `/apps/${a.id}`, { headers: { 'content-type': 'application/json' } });
+    expect(r.status).toBe(204);
+    expect((await s.req('HEAD', '/apps')).status).toBe(200);
+    expect((await call(h.url, 'HEAD', `/v2/${s.pid}/instances`)).status).toBe(401);
+  });
+
   it('concurrent creates of one name: exactly one wins', async () => {
     const results = await Promise.all(Array.from({ length: 8 }, () => s.req('POST', '/apps', { body: { name: 'race' } })));
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);

@@ -59,7 +59,7 @@ export function appRoutes(app: FastifyInstance, ctx: Ctx): void {
       const q = parseQuery('roma', appMembersQuery, req.query);
       const { instance_id, app_id } = params(req);
       store.get(instance_id, caller(req), app_id);
-      const users = store.members(app_id, q.user_name);
+      const users = store.members(app_id, q.user_name || undefined); // empty = no filter
       return { total: users.length, id: app_id, users };
     },
     PUT: async (req) => {

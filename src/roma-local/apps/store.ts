@@ -63,7 +63,7 @@ export class AppStore {
     if (f.owner !== undefined) apps = apps.filter((a) => a.owner === f.owner);
     if (f.auth_role) apps = apps.filter((a) => a.roles.includes(f.auth_role as AppRole));
     if (f.name) apps = apps.filter((a) => fuzzy(a.name, f.name as string));
-    if (f.user_name !== undefined) {
+    if (f.user_name) {
       const ids = new Set(
         (this.db
           .prepare(

@@ -7,8 +7,8 @@ import { familyError, type Family } from '../errors';
 export function requireToken(ctx: Ctx, family: Family) {
   return async (req: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     const raw = req.headers['x-auth-token'];
-    const token = Array.isArray(raw) ? undefined : raw?.trim();
     if (Array.isArray(raw)) throw familyError(family, 'badToken', 'Send exactly one X-Auth-Token header.');
+    const token = raw?.trim();
     if (!token) throw familyError(family, 'noToken', 'The request carries no token (X-Auth-Token header).');
     const info = ctx.tokens.resolve(token, ctx.now());
     if (!info) throw familyError(family, 'badToken', 'Incorrect token or token resolution failed (unknown or expired token).');
