@@ -115,7 +115,7 @@ export async function buildBff(config: BffConfig): Promise<FastifyInstance> {
       }
       throw new BffError('BFF.0014');
     }
-    if (config.staticDir && wantsSpaFallback(request)) return sendIndex(reply);
+    if (config.staticDir && wantsSpaFallback(request)) return sendIndex(reply, config.staticDir);
     throw new BffError('BFF.0014');
   });
 

@@ -1,8 +1,10 @@
 // Serves the built SPA. Hashed files under assets/ never change, so browsers may keep them for a
 // year; index.html (and other unhashed files) are revalidated every time so a deploy shows at once.
+import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { BffError } from './errors';
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 
@@ -29,7 +31,12 @@ export function wantsSpaFallback(request: FastifyRequest): boolean {
   return accept.includes('text/html');
 }
 
-export function sendIndex(reply: FastifyReply): FastifyReply {
+export function sendIndex(reply: FastifyReply, root: string): FastifyReply {
+  // Checked per request (a stat) so a build made while the server runs is picked up, and a
+  // missing build gives a clear answer instead of a not-found loop inside @fastify/static.
+  if (!fs.existsSync(path.join(root, 'index.html'))) {
+    throw new BffError('BFF.0014', 'The console is not built: run `npm run build`');
+  }
   reply.header('cache-control', 'no-cache');
   return reply.sendFile('index.html');
 }

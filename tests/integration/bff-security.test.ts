@@ -208,3 +208,18 @@ describe('secrets never leave the server', () => {
     expect(logText).not.toContain(cookie);
   });
 });
+
+describe('static serving without a build', () => {
+  it('answers a clear 404 BFF error instead of looping or crashing', async () => {
+    const stack = await startStack({ bff: { staticDir: path.join(os.tmpdir(), 'bff-no-such-dist') } });
+    try {
+      for (const p of ['/', '/i/x/apps']) {
+        const res = await call(stack.bffUrl, p, { csrf: false, headers: { accept: 'text/html' } });
+        expect(res.status).toBe(404);
+        expect(res.json).toMatchObject({ error_code: 'BFF.0014', error_msg: expect.stringMatching(/not built/) });
+      }
+    } finally {
+      await stack.close();
+    }
+  });
+});
