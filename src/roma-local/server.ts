@@ -49,6 +49,8 @@ const REDACT = ['req.headers.authorization', 'req.headers["x-auth-token"]', 'req
 
 export async function buildRomaLocal(opts: RomaLocalOptions): Promise<{ app: FastifyInstance; account: RomaLocalAccount }> {
   const now = opts.now ?? Date.now;
+  const ttl = opts.tokenTtlSeconds ?? 86400;
+  if (!Number.isFinite(ttl) || ttl <= 0) throw new Error(`roma-local: tokenTtlSeconds must be a positive number (got ${ttl})`);
   const db = openDb(opts.dataDir);
   let account;
   try {
@@ -89,7 +91,7 @@ export async function buildRomaLocal(opts: RomaLocalOptions): Promise<{ app: Fas
   });
   app.addHook('onClose', async () => db.close());
 
-  const ctx: Ctx = { db, now, tokens: new TokenStore(db), tokenTtlMs: (opts.tokenTtlSeconds ?? 86400) * 1000 };
+  const ctx: Ctx = { db, now, tokens: new TokenStore(db), tokenTtlMs: ttl * 1000 };
   app.decorateRequest('auth', null);
 
   // JSON only (Fastify's text/plain parser would let strings through); an empty body is "no body",
