@@ -1,0 +1,38 @@
+// The antd root (lazy): ConfigProvider with locale + theme algorithm, antd App context, dayjs locale.
+import { App as AntApp, ConfigProvider, theme } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { Suspense, useMemo, useSyncExternalStore } from 'react';
+import { BootSplash } from './BootSplash';
+import { useTranslation } from 'react-i18next';
+import { Outlet } from 'react-router';
+import { themeStore } from './prefs';
+
+export default function AppRoot() {
+  const { i18n } = useTranslation();
+  const mode = useSyncExternalStore(themeStore.subscribe, themeStore.get);
+  const zh = i18n.language === 'zh-CN';
+  // antd and dayjs locales switch together with i18next
+  const locale = useMemo(() => {
+    dayjs.locale(zh ? 'zh-cn' : 'en');
+    return zh ? zhCN : enUS;
+  }, [zh]);
+  const themeConfig = useMemo(
+    () => ({
+      algorithm: mode === 'dark' ? theme.darkAlgorithm : theme.defaultAlgorithm,
+      token: { colorPrimary: '#1677ff', borderRadius: 6 },
+    }),
+    [mode],
+  );
+  return (
+    <ConfigProvider locale={locale} theme={themeConfig}>
+      <AntApp style={{ height: '100%' }}>
+        <Suspense fallback={<BootSplash />}>
+          <Outlet />
+        </Suspense>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

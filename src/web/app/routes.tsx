@@ -1,0 +1,78 @@
+// Routes (declarative react-router 7). The entry holds only this table; the antd root, the login
+// page, the shell and every page are lazy chunks, each page inside a route-level error boundary.
+import { lazy, Suspense, useEffect, useRef, type ComponentType, type LazyExoticComponent } from 'react';
+import { Route, Routes, useLocation, useNavigate } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { BootSplash } from './BootSplash';
+import { RouteBoundary } from './RouteBoundary';
+import { onUnauthorized } from '../api/authEvents';
+import { sessionKey } from '../api/keys';
+
+const AppRoot = lazy(() => import('./AppRoot'));
+const Shell = lazy(() => import('./Shell'));
+const LoginPage = lazy(() => import('../features/auth/LoginPage'));
+const HomeRedirect = lazy(() => import('./HomeRedirect'));
+const InstanceIndexRedirect = lazy(() => import('./InstanceIndexRedirect'));
+const InstancesPage = lazy(() => import('../features/instances/InstancesPage'));
+const InstanceOverviewPage = lazy(() => import('../features/instances/InstanceOverviewPage'));
+const AppsPage = lazy(() => import('../features/apps/AppsPage'));
+const DictionariesPage = lazy(() => import('../features/dictionaries/DictionariesPage'));
+const NotFound = lazy(() => import('./NotFound'));
+
+/** A page: its own error boundary; the shell's Suspense shows a skeleton while it loads. */
+function page(C: LazyExoticComponent<ComponentType>) {
+  return (
+    <RouteBoundary>
+      <C />
+    </RouteBoundary>
+  );
+}
+
+/** Session expired (any 401 from /api): drop cached data, go to login, come back afterwards. */
+function SessionExpiry() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const queryClient = useQueryClient();
+  const loc = useRef(location);
+  loc.current = location;
+  useEffect(
+    () =>
+      onUnauthorized(() => {
+        const { pathname, search } = loc.current;
+        if (pathname === '/login') return;
+        void queryClient.cancelQueries();
+        queryClient.clear();
+        queryClient.setQueryData(sessionKey, { authenticated: false });
+        void navigate(`/login?redirect=${encodeURIComponent(pathname + search)}&reason=expired`, { replace: true });
+      }),
+    [navigate, queryClient],
+  );
+  return null;
+}
+
+export function AppRoutes() {
+  return (
+    <RouteBoundary root>
+      <SessionExpiry />
+      <Suspense fallback={<BootSplash />}>
+        <Routes>
+          <Route element={<AppRoot />}>
+            <Route path="login" element={page(LoginPage)} />
+            <Route element={<Shell />}>
+              <Route index element={page(HomeRedirect)} />
+              <Route path="instances" element={page(InstancesPage)} />
+              <Route path="i/:instanceId">
+                <Route index element={page(InstanceIndexRedirect)} />
+                <Route path="overview" element={page(InstanceOverviewPage)} />
+                <Route path="apps" element={page(AppsPage)} />
+                <Route path="dictionaries" element={page(DictionariesPage)} />
+                <Route path="*" element={page(NotFound)} />
+              </Route>
+              <Route path="*" element={page(NotFound)} />
+            </Route>
+          </Route>
+        </Routes>
+      </Suspense>
+    </RouteBoundary>
+  );
+}

@@ -1,0 +1,369 @@
+// Integration apps: filter bar (state in the URL) → table with server paging, row actions,
+// multi-select with a bulk-delete footer → detail drawer; create/edit in a modal.
+import { App as AntApp, Button, Flex, Input, Select, Space, Table, Tooltip, Typography, type ButtonProps } from 'antd';
+import type { TableColumnsType } from 'antd';
+import PlusOutlined from '@ant-design/icons/es/icons/PlusOutlined';
+import ReloadOutlined from '@ant-design/icons/es/icons/ReloadOutlined';
+import StarFilled from '@ant-design/icons/es/icons/StarFilled';
+import StarOutlined from '@ant-design/icons/es/icons/StarOutlined';
+import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { appListQuery, appPermissions, type App } from '../../api/apps';
+import { toApiError } from '../../api/errors';
+import { PageHeader } from '../../components/PageHeader';
+import { Panel } from '../../components/Panel';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorAlert, useShowApiError } from '../../components/ErrorAlert';
+import { ErrorDetails } from '../../components/ErrorDetails';
+import { apiErrorText } from '../../components/apiErrorText';
+import { TableSkeleton } from '../../components/TableSkeleton';
+import { Time } from '../../components/Time';
+import { CopyableId } from '../../components/CopyableId';
+import { useSearchState } from '../../components/searchState';
+import { appsSearchSchema, PAGE_SIZES, toListParams } from './search';
+import { useBulkDeleteApps, useDeleteApp, useUpdateApp } from './hooks';
+import { RolesTags } from './RolesTags';
+import { useResetSecretFlow } from './useResetSecretFlow';
+
+// Form and drawer are loaded on first use: the list page does not need antd Form/Drawer to render.
+const AppFormModal = lazy(() => import('./AppFormModal').then((m) => ({ default: m.AppFormModal })));
+const AppDrawer = lazy(() => import('./AppDrawer').then((m) => ({ default: m.AppDrawer })));
+
+type FormState = { open: false } | { open: true; app?: App };
+
+export default function AppsPage() {
+  const { t } = useTranslation();
+  const { instanceId: iid = '' } = useParams();
+  const { modal, message } = AntApp.useApp();
+  const showApiError = useShowApiError();
+  const [search, setSearch] = useSearchState(appsSearchSchema);
+  const params = toListParams(search);
+  const q = useQuery(appListQuery(iid, params));
+  const [nameInput, setNameInput] = useState(search.name);
+  const [form, setForm] = useState<FormState>({ open: false });
+  const [selected, setSelected] = useState<Map<string, App>>(new Map());
+  const del = useDeleteApp(iid);
+  const bulk = useBulkDeleteApps(iid);
+  const update = useUpdateApp(iid);
+  const secretFlow = useResetSecretFlow(iid);
+  // mount the lazy modal/drawer on first use and keep them mounted (close animations)
+  const [formUsed, setFormUsed] = useState(false);
+  const [drawerUsed, setDrawerUsed] = useState(search.app !== '');
+  useEffect(() => {
+    if (form.open) setFormUsed(true);
+  }, [form.open]);
+  useEffect(() => {
+    if (search.app !== '') setDrawerUsed(true);
+  }, [search.app]);
+
+  useEffect(() => setNameInput(search.name), [search.name]);
+  // switching instance: selection belongs to the old one
+  useEffect(() => setSelected(new Map()), [iid]);
+  // a hand-edited offset past the end: go to the last page
+  const total = q.data?.total ?? 0;
+  const pageEmpty = q.data !== undefined && q.data.items.length === 0 && !q.isPlaceholderData;
+  useEffect(() => {
+    if (pageEmpty && search.offset > 0 && total > 0) {
+      setSearch({ offset: Math.floor((total - 1) / search.limit) * search.limit }, { replace: true });
+    }
+  }, [pageEmpty, search.offset, search.limit, total, setSearch]);
+
+  const filtered = search.name !== '' || search.favorite !== 'all';
+
+  const confirmDelete = (app: App) => {
+    modal.confirm({
+      title: t('apps.deleteTitle', { name: app.name }),
+      content: t('apps.deleteBody'),
+      okText: t('common.delete'),
+      okButtonProps: { danger: true, 'data-testid': 'confirm-ok' } as ButtonProps,
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        try {
+          await del.mutateAsync(app);
+          void message.success(t('apps.deleted', { name: app.name }));
+          setSelected((s) => {
+            const n = new Map(s);
+            n.delete(app.id);
+            return n;
+          });
+          if (search.app === app.id) setSearch({ app: '' });
+        } catch (err) {
+          showApiError(err);
+        }
+      },
+    });
+  };
+
+  const confirmBulkDelete = () => {
+    const apps = [...selected.values()];
+    modal.confirm({
+      title: t('apps.bulkDeleteTitle', { count: apps.length }),
+      content: t('apps.bulkDeleteBody', { names: apps.map((a) => `“${a.name}”`).join(', ') }),
+      okText: t('common.delete'),
+      okButtonProps: { danger: true, 'data-testid': 'confirm-ok' } as ButtonProps,
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        const results = await bulk.mutateAsync(apps);
+        const failed = results.filter((r) => r.error !== undefined);
+        setSelected(new Map(failed.map((r) => [r.app.id, r.app as App])));
+        if (failed.length === 0) {
+          void message.success(t('apps.bulkDeleteDone', { ok: results.length, failed: 0 }));
+          return;
+        }
+        modal.error({
+          title: t('apps.bulkDeleteFailures'),
+          width: 560,
+          content: (
+            <div data-testid="bulk-delete-report">
+              <Typography.Paragraph>
+                {t('apps.bulkDeleteDone', { ok: results.length - failed.length, failed: failed.length })}
+              </Typography.Paragraph>
+              <ul style={{ paddingInlineStart: 18, margin: 0 }}>
+                {failed.map((r) => {
+                  const { error, text } = apiErrorText(r.error, t);
+                  return (
+                    <li key={r.app.id} style={{ marginBottom: 8 }} data-testid="bulk-delete-failure">
+                      <Typography.Text strong>{r.app.name}</Typography.Text>
+                      <ErrorDetails error={error} text={text} />
+                    </li>
+                  );
+                })}
+              </ul>
+            </div>
+          ),
+        });
+      },
+    });
+  };
+
+  const toggleFavorite = async (app: App) => {
+    try {
+      await update.mutateAsync({ id: app.id, body: { favorite: !app.favorite } });
+    } catch (err) {
+      showApiError(toApiError(err));
+    }
+  };
+
+  const noPerm = (role: string) => t('common.noPermission', { role: t(`apps.role.${role}` as 'apps.role.read') });
+
+  const columns: TableColumnsType<App> = [
+    {
+      key: 'favorite',
+      width: 48,
+      render: (_, app) => (
+        <Tooltip title={app.favorite ? t('apps.unfavorite') : t('apps.favorite')}>
+          <Button
+            type="text"
+            size="small"
+            data-testid="app-favorite-toggle"
+            aria-pressed={app.favorite}
+            aria-label={app.favorite ? t('apps.unfavorite') : t('apps.favorite')}
+            icon={app.favorite ? <StarFilled style={{ color: '#faad14' }} /> : <StarOutlined />}
+            onClick={() => void toggleFavorite(app)}
+          />
+        </Tooltip>
+      ),
+    },
+    {
+      title: t('common.name'),
+      dataIndex: 'name',
+      render: (_, app) => (
+        <div>
+          <Typography.Link data-testid="app-name-link" onClick={() => setSearch({ app: app.id })}>
+            {app.name}
+          </Typography.Link>
+          <div>
+            <CopyableId id={app.id} ellipsis />
+          </div>
+        </div>
+      ),
+    },
+    {
+      title: t('common.remark'),
+      dataIndex: 'remark',
+      ellipsis: true,
+      render: (v: string) => v || <Typography.Text type="secondary">{t('common.none')}</Typography.Text>,
+    },
+    { title: t('apps.roles'), dataIndex: 'roles', width: 220, render: (_, app) => <RolesTags roles={app.roles} /> },
+    { title: t('common.updated'), dataIndex: 'updatedAt', width: 170, render: (v: number | undefined) => <Time value={v} mode="relative" /> },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 230,
+      render: (_, app) => {
+        const p = appPermissions(app);
+        return (
+          <Space size={0} wrap>
+            <Tooltip title={p.modify ? undefined : noPerm('modify')}>
+              <Button type="link" size="small" disabled={!p.modify} onClick={() => setForm({ open: true, app })} data-testid="app-action-edit">
+                {t('common.edit')}
+              </Button>
+            </Tooltip>
+            <Tooltip title={p.modify ? undefined : noPerm('modify')}>
+              <Button type="link" size="small" disabled={!p.modify} onClick={() => secretFlow.start(app)} data-testid="app-action-reset-secret">
+                {t('apps.resetSecret')}
+              </Button>
+            </Tooltip>
+            <Tooltip title={p.delete ? undefined : noPerm('delete')}>
+              <Button type="link" size="small" danger disabled={!p.delete} onClick={() => confirmDelete(app)} data-testid="app-action-delete">
+                {t('common.delete')}
+              </Button>
+            </Tooltip>
+          </Space>
+        );
+      },
+    },
+  ];
+
+  const createButton = (
+    <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({ open: true })} data-testid="app-create">
+      {t('apps.create')}
+    </Button>
+  );
+
+  return (
+    <>
+      <PageHeader title={t('apps.title')} subtitle={t('apps.subtitle')} extra={createButton} />
+      <Panel>
+        <Flex gap={12} wrap style={{ marginBottom: 16 }} data-testid="apps-filter-bar">
+          <Input.Search
+            allowClear
+            style={{ width: 280 }}
+            placeholder={t('apps.searchPlaceholder')}
+            aria-label={t('apps.searchPlaceholder')}
+            value={nameInput}
+            onChange={(e) => setNameInput(e.target.value)}
+            onSearch={(v) => setSearch({ name: v.trim(), offset: 0 })}
+            data-testid="apps-search"
+            maxLength={64}
+          />
+          <Select
+            style={{ width: 180 }}
+            aria-label={t('apps.favoriteFilter')}
+            value={search.favorite}
+            onChange={(v) => setSearch({ favorite: v, offset: 0 })}
+            data-testid="apps-favorite-filter"
+            options={[
+              { value: 'all', label: t('apps.filterAll') },
+              { value: 'yes', label: t('apps.filterFavorite') },
+              { value: 'no', label: t('apps.filterNotFavorite') },
+            ]}
+          />
+          <div style={{ flex: 1 }} />
+          <Tooltip title={t('common.refresh')}>
+            <Button
+              icon={<ReloadOutlined />}
+              aria-label={t('common.refresh')}
+              onClick={() => void q.refetch()}
+              loading={q.isFetching && !q.isPending}
+              data-testid="apps-refresh"
+            />
+          </Tooltip>
+        </Flex>
+        {q.isPending ? (
+          <TableSkeleton />
+        ) : q.isError ? (
+          <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />
+        ) : (
+          <Table<App>
+            rowKey="id"
+            data-testid="apps-table"
+            columns={columns}
+            dataSource={q.data.items}
+            loading={q.isFetching && q.isPlaceholderData}
+            scroll={{ x: 900 }}
+            rowSelection={{
+              selectedRowKeys: [...selected.keys()],
+              preserveSelectedRowKeys: true,
+              getCheckboxProps: (app) => ({
+                disabled: !appPermissions(app).delete,
+                title: appPermissions(app).delete ? undefined : t('apps.selectNotAllowed'),
+              }),
+              onChange: (keys, rows) => {
+                setSelected((prev) => {
+                  const next = new Map<string, App>();
+                  for (const k of keys) {
+                    const id = String(k);
+                    const row = rows.find((r) => r?.id === id) ?? prev.get(id);
+                    if (row) next.set(id, row);
+                  }
+                  return next;
+                });
+              },
+            }}
+            pagination={{
+              current: Math.floor(search.offset / search.limit) + 1,
+              pageSize: search.limit,
+              total: q.data.total,
+              showSizeChanger: true,
+              pageSizeOptions: PAGE_SIZES.map(String),
+              showTotal: (n) => t('common.total', { total: n }),
+              onChange: (page, size) =>
+                setSearch({ offset: size !== search.limit ? 0 : (page - 1) * size, limit: size }),
+            }}
+            locale={{
+              emptyText: filtered ? (
+                <EmptyState
+                  title={t('apps.emptyFilteredTitle')}
+                  hint={t('apps.emptyFilteredHint')}
+                  action={
+                    <Button onClick={() => setSearch({ name: '', favorite: 'all', offset: 0 })} data-testid="apps-clear-filters">
+                      {t('apps.clearFilters')}
+                    </Button>
+                  }
+                />
+              ) : (
+                <EmptyState title={t('apps.emptyTitle')} hint={t('apps.emptyHint')} action={createButton} />
+              ),
+            }}
+          />
+        )}
+        {selected.size > 0 ? (
+          <Flex
+            align="center"
+            gap={12}
+            data-testid="apps-bulk-bar"
+            style={{
+              position: 'sticky',
+              bottom: 0,
+              marginTop: 12,
+              padding: '10px 16px',
+              borderRadius: 8,
+              background: 'var(--ant-color-bg-elevated, #fff)',
+              boxShadow: '0 -2px 8px rgba(0,0,0,0.12)',
+              zIndex: 5,
+            }}
+          >
+            <Typography.Text strong>{t('common.selected', { count: selected.size })}</Typography.Text>
+            <Button size="small" onClick={() => setSelected(new Map())}>
+              {t('common.clearSelection')}
+            </Button>
+            <div style={{ flex: 1 }} />
+            <Button danger type="primary" loading={bulk.isPending} onClick={confirmBulkDelete} data-testid="apps-bulk-delete">
+              {t('apps.bulkDelete')}
+            </Button>
+          </Flex>
+        ) : null}
+      </Panel>
+      {formUsed ? (
+        <Suspense fallback={null}>
+          <AppFormModal iid={iid} open={form.open} app={form.open ? form.app : undefined} onClose={() => setForm({ open: false })} />
+        </Suspense>
+      ) : null}
+      {drawerUsed ? (
+        <Suspense fallback={null}>
+          <AppDrawer
+            iid={iid}
+            appId={search.app}
+            onClose={() => setSearch({ app: '' })}
+            onEdit={(app) => setForm({ open: true, app })}
+            onResetSecret={(app) => secretFlow.start(app)}
+          />
+        </Suspense>
+      ) : null}
+      {secretFlow.element}
+    </>
+  );
+}

@@ -1,0 +1,267 @@
+// Dictionaries: top-level list (paged, state in the URL); each row expands to its entries,
+// loaded on expand by parent_code. System dictionaries cannot be deleted (reason in a tooltip);
+// a server refusal is still shown if it happens.
+import { App as AntApp, Button, Flex, Input, Space, Table, Tag, Tooltip, Typography, type ButtonProps } from 'antd';
+import type { TableColumnsType } from 'antd';
+import PlusOutlined from '@ant-design/icons/es/icons/PlusOutlined';
+import ReloadOutlined from '@ant-design/icons/es/icons/ReloadOutlined';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { dictionaryListQuery, type Dictionary } from '../../api/dictionaries';
+import { PageHeader } from '../../components/PageHeader';
+import { Panel } from '../../components/Panel';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorAlert, useShowApiError } from '../../components/ErrorAlert';
+import { TableSkeleton } from '../../components/TableSkeleton';
+import { Time } from '../../components/Time';
+import { useSearchState } from '../../components/searchState';
+import { dictSearchSchema, PAGE_SIZES } from './search';
+import { useDeleteDictionary } from './hooks';
+import { DictFormModal, type DictFormTarget } from './DictFormModal';
+
+const CHILD_PAGE = 50;
+const MAX_DEPTH = 2; // dictionaries are a two-level tree (dictionaries.md)
+
+interface Actions {
+  addChild: (parent: Dictionary) => void;
+  edit: (d: Dictionary) => void;
+  remove: (d: Dictionary) => void;
+}
+
+function useColumns(actions: Actions, depth: number): TableColumnsType<Dictionary> {
+  const { t } = useTranslation();
+  return [
+    {
+      title: t('common.name'),
+      dataIndex: 'name',
+      render: (_, d) => (
+        <Space size={4}>
+          <Typography.Text strong={depth === 0} data-testid="dict-name">
+            {d.name}
+          </Typography.Text>
+          {d.system ? (
+            <Tag color="geekblue" data-testid="dict-system-tag">
+              {t('dict.system')}
+            </Tag>
+          ) : null}
+        </Space>
+      ),
+    },
+    {
+      title: t('dict.code'),
+      dataIndex: 'code',
+      render: (v: string) => (
+        <Typography.Text code copyable={{ text: v, tooltips: [t('common.copy'), t('common.copied')] }} data-testid="dict-code">
+          {v}
+        </Typography.Text>
+      ),
+    },
+    {
+      title: t('common.remark'),
+      dataIndex: 'remark',
+      ellipsis: true,
+      render: (v: string) => v || <Typography.Text type="secondary">{t('common.none')}</Typography.Text>,
+    },
+    {
+      title: `${t('dict.extendOne')} / ${t('dict.extendTwo')}`,
+      key: 'ext',
+      responsive: ['xl'],
+      render: (_, d) => [d.extendOne, d.extendTwo].filter(Boolean).join(' / ') || t('common.none'),
+    },
+    { title: t('common.updated'), dataIndex: 'updatedAt', width: 170, render: (v: number | undefined) => <Time value={v} mode="relative" /> },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 240,
+      render: (_, d) => (
+        <Space size={0} wrap>
+          {depth < MAX_DEPTH - 1 ? (
+            <Button type="link" size="small" onClick={() => actions.addChild(d)} data-testid="dict-action-add-child">
+              {t('dict.addChild')}
+            </Button>
+          ) : null}
+          <Button type="link" size="small" onClick={() => actions.edit(d)} data-testid="dict-action-edit">
+            {t('common.edit')}
+          </Button>
+          <Tooltip title={d.system ? t('dict.systemNoDelete') : undefined}>
+            <Button
+              type="link"
+              size="small"
+              danger
+              disabled={d.system}
+              onClick={() => actions.remove(d)}
+              data-testid="dict-action-delete"
+            >
+              {t('common.delete')}
+            </Button>
+          </Tooltip>
+        </Space>
+      ),
+    },
+  ];
+}
+
+/** The entries of one dictionary, loaded when its row is expanded. */
+function Children({ iid, parent, actions, depth }: { iid: string; parent: Dictionary; actions: Actions; depth: number }) {
+  const { t } = useTranslation();
+  const [offset, setOffset] = useState(0);
+  const q = useQuery(dictionaryListQuery(iid, { offset, limit: CHILD_PAGE, parent_code: parent.code }));
+  const columns = useColumns(actions, depth);
+  if (q.isPending) return <TableSkeleton rows={2} />;
+  if (q.isError) return <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
+  return (
+    <div data-testid="dict-children" data-parent-code={parent.code} style={{ padding: '4px 0' }}>
+      <Table<Dictionary>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={q.data.items}
+        loading={q.isFetching && q.isPlaceholderData}
+        title={() => <Typography.Text type="secondary">{t('dict.children', { name: parent.name })}</Typography.Text>}
+        expandable={
+          depth < MAX_DEPTH - 1
+            ? { expandedRowRender: (d) => <Children iid={iid} parent={d} actions={actions} depth={depth + 1} /> }
+            : undefined
+        }
+        pagination={
+          q.data.total > CHILD_PAGE
+            ? { current: offset / CHILD_PAGE + 1, pageSize: CHILD_PAGE, total: q.data.total, onChange: (p) => setOffset((p - 1) * CHILD_PAGE), size: 'small' }
+            : false
+        }
+        locale={{
+          emptyText: (
+            <EmptyState
+              title={t('dict.noChildren', { name: parent.name })}
+              action={
+                <Button size="small" icon={<PlusOutlined />} onClick={() => actions.addChild(parent)} data-testid="dict-empty-add-child">
+                  {t('dict.addChild')}
+                </Button>
+              }
+            />
+          ),
+        }}
+      />
+    </div>
+  );
+}
+
+export default function DictionariesPage() {
+  const { t } = useTranslation();
+  const { instanceId: iid = '' } = useParams();
+  const { modal, message } = AntApp.useApp();
+  const showApiError = useShowApiError();
+  const [search, setSearch] = useSearchState(dictSearchSchema);
+  const q = useQuery(dictionaryListQuery(iid, { offset: search.offset, limit: search.limit, name: search.name || undefined }));
+  const [target, setTarget] = useState<DictFormTarget>();
+  const [nameInput, setNameInput] = useState(search.name);
+  const [expanded, setExpanded] = useState<readonly React.Key[]>([]);
+  const del = useDeleteDictionary(iid);
+
+  useEffect(() => setNameInput(search.name), [search.name]);
+  useEffect(() => setExpanded([]), [iid]);
+
+  const actions: Actions = {
+    addChild: (parent) => {
+      setTarget({ mode: 'create', parent });
+      // show where the new entry will appear
+      if (!parent.parentCode) setExpanded((keys) => (keys.includes(parent.id) ? keys : [...keys, parent.id]));
+    },
+    edit: (dict) => setTarget({ mode: 'edit', dict }),
+    remove: (d) => {
+      modal.confirm({
+        title: t('dict.deleteTitle', { name: d.name, code: d.code }),
+        content: t('dict.deleteBody'),
+        okText: t('common.delete'),
+        okButtonProps: { danger: true, 'data-testid': 'confirm-ok' } as ButtonProps,
+        cancelText: t('common.cancel'),
+        onOk: async () => {
+          try {
+            await del.mutateAsync(d);
+            void message.success(t('dict.deleted', { name: d.name }));
+          } catch (err) {
+            showApiError(err);
+          }
+        },
+      });
+    },
+  };
+  const columns = useColumns(actions, 0);
+
+  const createButton = (
+    <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget({ mode: 'create' })} data-testid="dict-create">
+      {t('dict.create')}
+    </Button>
+  );
+
+  return (
+    <>
+      <PageHeader title={t('dict.title')} subtitle={t('dict.subtitle')} extra={createButton} />
+      <Panel>
+        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+          <Input.Search
+            allowClear
+            style={{ width: 280 }}
+            placeholder={t('dict.searchPlaceholder')}
+            aria-label={t('dict.searchPlaceholder')}
+            value={nameInput}
+            onChange={(e) => setNameInput(e.target.value)}
+            onSearch={(v) => setSearch({ name: v.trim(), offset: 0 })}
+            data-testid="dict-search"
+            maxLength={64}
+          />
+          <div style={{ flex: 1 }} />
+          <Tooltip title={t('common.refresh')}>
+            <Button
+              icon={<ReloadOutlined />}
+              aria-label={t('common.refresh')}
+              onClick={() => void q.refetch()}
+              loading={q.isFetching && !q.isPending}
+              data-testid="dict-refresh"
+            />
+          </Tooltip>
+        </Flex>
+        {q.isPending ? (
+          <TableSkeleton />
+        ) : q.isError ? (
+          <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />
+        ) : (
+          <Table<Dictionary>
+            rowKey="id"
+            data-testid="dict-table"
+            columns={columns}
+            dataSource={q.data.items}
+            loading={q.isFetching && q.isPlaceholderData}
+            scroll={{ x: 900 }}
+            expandable={{
+              expandedRowKeys: expanded,
+              onExpandedRowsChange: setExpanded,
+              expandedRowRender: (d) => <Children iid={iid} parent={d} actions={actions} depth={1} />,
+            }}
+            pagination={{
+              current: Math.floor(search.offset / search.limit) + 1,
+              pageSize: search.limit,
+              total: q.data.total,
+              showSizeChanger: true,
+              pageSizeOptions: PAGE_SIZES.map(String),
+              showTotal: (n) => t('common.total', { total: n }),
+              onChange: (page, size) => setSearch({ offset: size !== search.limit ? 0 : (page - 1) * size, limit: size }),
+            }}
+            locale={{
+              emptyText: search.name ? (
+                <EmptyState
+                  title={t('dict.emptyFilteredTitle')}
+                  action={<Button onClick={() => setSearch({ name: '', offset: 0 })}>{t('apps.clearFilters')}</Button>}
+                />
+              ) : (
+                <EmptyState title={t('dict.emptyTitle')} hint={t('dict.emptyHint')} action={createButton} />
+              ),
+            }}
+          />
+        )}
+      </Panel>
+      <DictFormModal iid={iid} target={target} onClose={() => setTarget(undefined)} />
+    </>
+  );
+}
