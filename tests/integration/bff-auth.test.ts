@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, sessionCookieValue } from '../support/http';
 import { startStack, type Stack } from '../support/stack';
-import { closedPortUrl } from '../support/test-upstreams';
+import { closedPortUrl, startEchoUpstream, startHangingUpstream } from '../support/test-upstreams';
 
 const MIN = 60_000;
 
@@ -256,6 +256,39 @@ describe('BFF login with IAM unreachable', () => {
       expect((res.json as { request_id: string }).request_id).toBe('trace-iam-down');
     } finally {
       await stack.close();
+    }
+  });
+});
+
+describe('BFF login with a broken or slow IAM', () => {
+  const body = { username: 'a', password: 'b', domain: 'c', project: 'd' };
+
+  it('an IAM answer without a token → 502 BFF.0016, and no cookie', async () => {
+    const echo = await startEchoUpstream();
+    const stack = await startStack({ bff: { iamEndpoint: echo.url } });
+    try {
+      const res = await call(stack.bffUrl, '/bff/login', { method: 'POST', body });
+      expectBffError(res, 502, 'BFF.0016');
+      expect(res.setCookies).toEqual([]);
+      // The password went to IAM only, in the body, never in the URL.
+      expect(echo.requests[0]!.url).toBe('/v3/auth/tokens?nocatalog=true');
+      expect(JSON.parse(echo.requests[0]!.body)).toMatchObject({
+        auth: { identity: { methods: ['password'], password: { user: { name: 'a', password: 'b', domain: { name: 'c' } } } }, scope: { project: { name: 'd' } } },
+      });
+    } finally {
+      await stack.close();
+      await echo.close();
+    }
+  });
+
+  it('a silent IAM → 504 BFF.0009', async () => {
+    const hang = await startHangingUpstream();
+    const stack = await startStack({ bff: { iamEndpoint: hang.url, upstreamTimeoutMs: 300 } });
+    try {
+      expectBffError(await call(stack.bffUrl, '/bff/login', { method: 'POST', body }), 504, 'BFF.0009');
+    } finally {
+      await stack.close();
+      await hang.close();
     }
   });
 });
