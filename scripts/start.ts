@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { startConsole } from '../src/main';
+import { initialPasswordPath } from '../src/roma-local/iam/account';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -35,16 +36,17 @@ function buildIfNeeded(): void {
 
 async function main(): Promise<void> {
   buildIfNeeded();
-  const handle = await startConsole({ logger: process.env.LOG_LEVEL ? true : false });
+  const dataDir = path.resolve(process.env.ROMA_DATA_DIR ?? '.roma-data');
+  const handle = await startConsole({ dataDir, logger: process.env.LOG_LEVEL ? true : false });
   console.log('');
   console.log(`ROMA Console is running at ${handle.url}`);
   if (handle.embedded && handle.account) {
     const a = handle.account;
     console.log(`Embedded ROMA Connect (roma-local) at ${handle.romaLocalUrl}`);
     console.log(`Log in with  domain: ${a.domain}  user: ${a.user}  project: ${a.project}`);
-    if (a.passwordGenerated) console.log(`             password: ${a.password}   (generated now; kept in the data folder)`);
+    if (a.passwordGenerated) console.log(`             password: ${a.password}   (generated now, shown once; kept in ${initialPasswordPath(dataDir)})`);
     else if (process.env.ROMA_LOCAL_PASSWORD) console.log('             password: the value of ROMA_LOCAL_PASSWORD');
-    else console.log(`             password: ${a.password}   (generated at first start; kept in the data folder)`);
+    else console.log(`             password: in ${initialPasswordPath(dataDir)} (generated at first start)`);
   } else {
     console.log(`Upstream: ${process.env.ROMA_ENDPOINT} (IAM ${process.env.IAM_ENDPOINT})`);
   }

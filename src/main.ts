@@ -42,7 +42,7 @@ export async function startConsole(opts: ConsoleOptions = {}): Promise<ConsoleHa
       dataDir: path.resolve(opts.dataDir ?? env.ROMA_DATA_DIR ?? '.roma-data'),
       host: '127.0.0.1',
       port: 0,
-      tokenTtlSeconds: opts.tokenTtlSeconds ?? (env.ROMA_LOCAL_TOKEN_TTL ? Number(env.ROMA_LOCAL_TOKEN_TTL) : undefined),
+      tokenTtlSeconds: opts.tokenTtlSeconds ?? parseTtl(env.ROMA_LOCAL_TOKEN_TTL),
       user: env.ROMA_LOCAL_USER || undefined,
       password: env.ROMA_LOCAL_PASSWORD || undefined,
       domain: env.ROMA_LOCAL_DOMAIN || undefined,
@@ -87,4 +87,10 @@ export async function startConsole(opts: ConsoleOptions = {}): Promise<ConsoleHa
       await romaLocal?.close();
     },
   };
+}
+
+function parseTtl(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) <= 0) throw new Error(`ROMA_LOCAL_TOKEN_TTL must be a positive number of seconds, got "${raw}"`);
+  return Number(raw);
 }
