@@ -14,6 +14,11 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 800,
     rollupOptions: {
+      // @rc-component/* (antd's internals) are plain ES modules but do not declare
+      // `sideEffects: false`, so unused modules of theirs would be kept. Declare it for them.
+      treeshake: {
+        moduleSideEffects: (id: string) => !/node_modules[\\/]@rc-component[\\/]/.test(id),
+      },
       output: {
         codeSplitting: {
           groups: [

@@ -1,5 +1,5 @@
 // The antd root (lazy): ConfigProvider with locale + theme algorithm, antd App context, dayjs locale.
-import { App as AntApp, ConfigProvider, theme } from 'antd';
+import { ConfigProvider, theme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -28,11 +28,21 @@ export default function AppRoot() {
   );
   return (
     <ConfigProvider locale={locale} theme={themeConfig}>
-      <AntApp style={{ height: '100%' }}>
+      <Surface>
         <Suspense fallback={<BootSplash />}>
           <Outlet />
         </Suspense>
-      </AntApp>
+      </Surface>
     </ConfigProvider>
+  );
+}
+
+/** Base text colour and font from the theme for everything that is not an antd component. */
+function Surface({ children }: { children: React.ReactNode }) {
+  const { token } = theme.useToken();
+  return (
+    <div style={{ height: '100%', color: token.colorText, fontFamily: token.fontFamily, fontSize: token.fontSize, background: token.colorBgLayout }}>
+      {children}
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 // The shell (lazy): auth guard, side navigation, header with breadcrumb, instance switcher,
 // language switch, theme toggle and user menu. Pages render in the content area.
-import { Breadcrumb, Button, Dropdown, Flex, Layout, Menu, Select, Skeleton, Tooltip, Typography, theme } from 'antd';
+import { Button, Dropdown, Flex, Layout, Menu, Select, Tooltip, theme } from 'antd';
+import { Bone } from '../components/ui';
 import type { MenuProps } from 'antd';
 import AppstoreOutlined from '@ant-design/icons/es/icons/AppstoreOutlined';
 import BookOutlined from '@ant-design/icons/es/icons/BookOutlined';
@@ -14,7 +15,7 @@ import SunOutlined from '@ant-design/icons/es/icons/SunOutlined';
 import UserOutlined from '@ant-design/icons/es/icons/UserOutlined';
 import TranslationOutlined from '@ant-design/icons/es/icons/TranslationOutlined';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Suspense, useEffect, useState, useSyncExternalStore } from 'react';
+import { Fragment, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useMatch, useNavigate } from 'react-router';
 import { instanceListQuery } from '../api/instances';
@@ -29,8 +30,11 @@ type Area = (typeof AREAS)[number];
 
 function ShellSkeleton() {
   return (
-    <div style={{ padding: 24 }} aria-busy="true">
-      <Skeleton active paragraph={{ rows: 8 }} />
+    <div style={{ padding: 24, display: 'grid', gap: 16 }} aria-busy="true" data-testid="shell-skeleton">
+      <Bone height={32} width="40%" />
+      {Array.from({ length: 8 }, (_, i) => (
+        <Bone key={i} />
+      ))}
     </div>
   );
 }
@@ -141,7 +145,7 @@ function ShellLayout({ user, projectId }: { user?: string; projectId?: string })
       >
         <Link to="/" style={{ display: 'flex', alignItems: 'center', gap: 8, height: 56, padding: '0 20px', color: token.colorText }}>
           <img src="/favicon.svg" alt="" width={24} height={24} />
-          {collapsed ? null : <Typography.Text strong style={{ fontSize: 16 }}>{t('app.name')}</Typography.Text>}
+          {collapsed ? null : <span style={{ fontSize: 16, fontWeight: 600 }}>{t('app.name')}</span>}
         </Link>
         <Menu
           mode="inline"
@@ -171,7 +175,14 @@ function ShellLayout({ user, projectId }: { user?: string; projectId?: string })
             icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
             onClick={() => setCollapsed(!collapsed)}
           />
-          <Breadcrumb items={crumbs} data-testid="breadcrumb" style={{ flex: 1, minWidth: 0 }} />
+          <nav aria-label="breadcrumb" data-testid="breadcrumb" style={{ flex: 1, minWidth: 0, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis', lineHeight: '22px' }}>
+            {crumbs.map((c, i) => (
+              <Fragment key={c.key}>
+                {i > 0 ? <span style={{ margin: '0 8px', color: token.colorTextQuaternary }}>/</span> : null}
+                <span style={{ color: i === crumbs.length - 1 ? token.colorText : token.colorTextSecondary }}>{c.title}</span>
+              </Fragment>
+            ))}
+          </nav>
           <Flex align="center" gap={12}>
             <Select
               data-testid="instance-switcher"
@@ -215,7 +226,7 @@ function ShellLayout({ user, projectId }: { user?: string; projectId?: string })
           </Flex>
         </Layout.Header>
         <Layout.Content style={{ padding: 24, minWidth: 0 }}>
-          <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
+          <Suspense fallback={<ShellSkeleton />}>
             <Outlet />
           </Suspense>
         </Layout.Content>

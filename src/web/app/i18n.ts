@@ -26,7 +26,6 @@ export async function initI18n(): Promise<typeof i18next> {
     returnNull: false,
   });
   await ensureResources(lng);
-  if (lng !== 'en-US') void ensureResources('en-US'); // fallback, off the critical path
   document.documentElement.lang = lng;
   return i18next;
 }

@@ -1,17 +1,23 @@
-import { Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { CopyButton, MONO } from './ui';
 
 /** A long id in monospace with a copy button. */
 export function CopyableId({ id, testId, ellipsis }: { id: string; testId?: string; ellipsis?: boolean }) {
-  const { t } = useTranslation();
   return (
-    <Typography.Text
-      data-testid={testId}
-      style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 12, maxWidth: ellipsis ? 220 : undefined }}
-      ellipsis={ellipsis ? { tooltip: id } : false}
-      copyable={{ text: id, tooltips: [t('common.copy'), t('common.copied')] }}
-    >
-      {id}
-    </Typography.Text>
+    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 2, maxWidth: '100%' }}>
+      <span
+        data-testid={testId}
+        title={ellipsis ? id : undefined}
+        style={{
+          fontFamily: MONO,
+          fontSize: 12,
+          ...(ellipsis
+            ? { maxWidth: 220, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', display: 'inline-block' }
+            : { wordBreak: 'break-all' }),
+        }}
+      >
+        {id}
+      </span>
+      <CopyButton text={id} />
+    </span>
   );
 }

@@ -1,5 +1,6 @@
-import { Empty, Typography } from 'antd';
+import { Empty } from 'antd';
 import type { ReactNode } from 'react';
+import { Muted, Strong } from './ui';
 
 /** An empty list that says what to do next. */
 export function EmptyState({ title, hint, action, testId }: { title: string; hint?: string; action?: ReactNode; testId?: string }) {
@@ -9,10 +10,10 @@ export function EmptyState({ title, hint, action, testId }: { title: string; hin
       image={Empty.PRESENTED_IMAGE_SIMPLE}
       description={
         <>
-          <Typography.Text strong>{title}</Typography.Text>
+          <Strong>{title}</Strong>
           {hint ? (
             <div>
-              <Typography.Text type="secondary">{hint}</Typography.Text>
+              <Muted>{hint}</Muted>
             </div>
           ) : null}
         </>

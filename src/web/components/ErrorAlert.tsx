@@ -1,35 +1,36 @@
-import { Alert, App, Button } from 'antd';
+import { Button } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorDetails } from './ErrorDetails';
 import { apiErrorText } from './apiErrorText';
 import { CLIENT_CODES, toApiError } from '../api/errors';
+import { feedback } from './feedback';
+import { Callout } from './ui';
 
 /** Inline error for a failed load, with the code, a copyable request id and an optional retry. */
 export function ErrorAlert({ error, title, onRetry }: { error: unknown; title?: string; onRetry?: () => void }) {
   const { t } = useTranslation();
   const { error: e, text } = apiErrorText(error, t);
   return (
-    <Alert
-      type="error"
-      showIcon
-      data-testid="error-alert"
+    <Callout
+      tone="error"
+      testId="error-alert"
       title={title ?? t('error.title')}
-      description={<ErrorDetails error={e} text={text} />}
       action={
         onRetry ? (
-          <Button size="small" onClick={onRetry}>
+          <Button size="small" onClick={onRetry} data-testid="error-retry">
             {t('error.retry')}
           </Button>
         ) : undefined
       }
-    />
+    >
+      <ErrorDetails error={e} text={text} />
+    </Callout>
   );
 }
 
 /** `showApiError(err, title?)`: a notification with the error code and a copyable request id. */
 export function useShowApiError() {
-  const { notification } = App.useApp();
   const { t } = useTranslation();
   return useCallback(
     (err: unknown, title?: string) => {
@@ -38,14 +39,8 @@ export function useShowApiError() {
       // 401s are handled by the session-expired flow; do not stack a notification on top
       if (e.status === 401 && e.code !== 'NO_SESSION') return;
       const { text } = apiErrorText(e, t);
-      notification.error({
-        key: e.requestId,
-        title: title ?? t('error.title'),
-        description: <ErrorDetails error={e} text={text} />,
-        duration: 10,
-        placement: 'topRight',
-      });
+      feedback.notifyError(e.requestId, title ?? t('error.title'), <ErrorDetails error={e} text={text} />);
     },
-    [notification, t],
+    [t],
   );
 }

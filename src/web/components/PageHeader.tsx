@@ -1,28 +1,18 @@
-import { Breadcrumb, Flex, Typography } from 'antd';
-import type { BreadcrumbProps } from 'antd';
+import { Flex, theme } from 'antd';
 import type { ReactNode } from 'react';
+import { Muted } from './ui';
 
-/** Page grammar: (breadcrumb) + title + subtitle + primary action. */
-export function PageHeader({
-  title,
-  subtitle,
-  extra,
-  breadcrumb,
-}: {
-  title: ReactNode;
-  subtitle?: ReactNode;
-  extra?: ReactNode;
-  breadcrumb?: BreadcrumbProps['items'];
-}) {
+/** Page grammar: title + subtitle + primary action (the breadcrumb is in the shell header). */
+export function PageHeader({ title, subtitle, extra }: { title: ReactNode; subtitle?: ReactNode; extra?: ReactNode }) {
+  const { token } = theme.useToken();
   return (
     <div style={{ marginBottom: 16 }}>
-      {breadcrumb ? <Breadcrumb items={breadcrumb} style={{ marginBottom: 8 }} /> : null}
       <Flex justify="space-between" align="center" gap={16} wrap>
         <div>
-          <Typography.Title level={3} style={{ margin: 0 }} data-testid="page-title">
+          <h1 data-testid="page-title" style={{ margin: 0, fontSize: token.fontSizeHeading3, fontWeight: 600, lineHeight: 1.35, color: token.colorTextHeading }}>
             {title}
-          </Typography.Title>
-          {subtitle ? <Typography.Text type="secondary">{subtitle}</Typography.Text> : null}
+          </h1>
+          {subtitle ? <Muted>{subtitle}</Muted> : null}
         </div>
         {extra ? <Flex gap={8}>{extra}</Flex> : null}
       </Flex>

@@ -3,7 +3,7 @@ import { Button, Descriptions, Divider, Drawer, Empty, Flex, Select, Space, Tabl
 import DeleteOutlined from '@ant-design/icons/es/icons/DeleteOutlined';
 import EditOutlined from '@ant-design/icons/es/icons/EditOutlined';
 import KeyOutlined from '@ant-design/icons/es/icons/KeyOutlined';
-import { App as AntApp } from 'antd';
+import { feedback } from '../../components/feedback';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -111,7 +111,6 @@ export function AppDrawer({
 
 function Members({ iid, app, canEdit }: { iid: string; app: App; canEdit: boolean }) {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
   const showApiError = useShowApiError();
   const members = useQuery(appMembersQuery(iid, app.id));
   const candidates = useQuery({ ...appCandidatesQuery(iid, app.id), enabled: canEdit });
@@ -135,7 +134,7 @@ function Members({ iid, app, canEdit }: { iid: string; app: App; canEdit: boolea
   const submit = async () => {
     try {
       await save.mutateAsync({ users: rows.map((m) => ({ id: m.id, roles: m.roles })) });
-      void message.success(t('apps.membersSaved'));
+      feedback.success(t('apps.membersSaved'));
     } catch (err) {
       showApiError(err);
     }

@@ -1,6 +1,7 @@
 // Create / edit an app in a modal. Validates with the contract's patterns before sending;
 // a 409 (name taken) becomes a field error.
-import { App as AntApp, Form, Input, Modal, Typography, type ButtonProps } from 'antd';
+import { Form, Input, Modal, Typography, type ButtonProps } from 'antd';
+import { feedback } from '../../components/feedback';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { APP_NAME_MAX, APP_NAME_PATTERN, APP_REMARK_MAX } from '../../../contract';
@@ -29,7 +30,6 @@ export function AppFormModal({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const { message } = AntApp.useApp();
   const showApiError = useShowApiError();
   const create = useCreateApp(iid);
   const update = useUpdateApp(iid);
@@ -47,7 +47,7 @@ export function AppFormModal({
     const body = { name: v.name.trim(), remark: (v.remark ?? '').trim() };
     try {
       const saved = app ? await update.mutateAsync({ id: app.id, body }) : await create.mutateAsync(body);
-      void message.success(app ? t('apps.saved', { name: saved.name }) : t('apps.created', { name: saved.name }));
+      feedback.success(app ? t('apps.saved', { name: saved.name }) : t('apps.created', { name: saved.name }));
       onClose(saved);
     } catch (err) {
       const e = toApiError(err);

@@ -1,6 +1,8 @@
 // Integration apps: filter bar (state in the URL) → table with server paging, row actions,
 // multi-select with a bulk-delete footer → detail drawer; create/edit in a modal.
-import { App as AntApp, Button, Flex, Input, Select, Space, Table, Tooltip, Typography, type ButtonProps } from 'antd';
+import { Button, Flex, Input, Select, Space, Table, Tooltip } from 'antd';
+import { Muted, Strong } from '../../components/ui';
+import { feedback } from '../../components/feedback';
 import type { TableColumnsType } from 'antd';
 import PlusOutlined from '@ant-design/icons/es/icons/PlusOutlined';
 import ReloadOutlined from '@ant-design/icons/es/icons/ReloadOutlined';
@@ -36,7 +38,6 @@ type FormState = { open: false } | { open: true; app?: App };
 export default function AppsPage() {
   const { t } = useTranslation();
   const { instanceId: iid = '' } = useParams();
-  const { modal, message } = AntApp.useApp();
   const showApiError = useShowApiError();
   const [search, setSearch] = useSearchState(appsSearchSchema);
   const params = toListParams(search);
@@ -73,16 +74,16 @@ export default function AppsPage() {
   const filtered = search.name !== '' || search.favorite !== 'all';
 
   const confirmDelete = (app: App) => {
-    modal.confirm({
+    feedback.confirm({
       title: t('apps.deleteTitle', { name: app.name }),
       content: t('apps.deleteBody'),
       okText: t('common.delete'),
-      okButtonProps: { danger: true, 'data-testid': 'confirm-ok' } as ButtonProps,
+      danger: true,
       cancelText: t('common.cancel'),
       onOk: async () => {
         try {
           await del.mutateAsync(app);
-          void message.success(t('apps.deleted', { name: app.name }));
+          feedback.success(t('apps.deleted', { name: app.name }));
           setSelected((s) => {
             const n = new Map(s);
             n.delete(app.id);
@@ -98,34 +99,32 @@ export default function AppsPage() {
 
   const confirmBulkDelete = () => {
     const apps = [...selected.values()];
-    modal.confirm({
+    feedback.confirm({
       title: t('apps.bulkDeleteTitle', { count: apps.length }),
       content: t('apps.bulkDeleteBody', { names: apps.map((a) => `“${a.name}”`).join(', ') }),
       okText: t('common.delete'),
-      okButtonProps: { danger: true, 'data-testid': 'confirm-ok' } as ButtonProps,
+      danger: true,
       cancelText: t('common.cancel'),
       onOk: async () => {
         const results = await bulk.mutateAsync(apps);
         const failed = results.filter((r) => r.error !== undefined);
         setSelected(new Map(failed.map((r) => [r.app.id, r.app as App])));
         if (failed.length === 0) {
-          void message.success(t('apps.bulkDeleteDone', { ok: results.length, failed: 0 }));
+          feedback.success(t('apps.bulkDeleteDone', { ok: results.length, failed: 0 }));
           return;
         }
-        modal.error({
+        feedback.error({
           title: t('apps.bulkDeleteFailures'),
           width: 560,
           content: (
             <div data-testid="bulk-delete-report">
-              <Typography.Paragraph>
-                {t('apps.bulkDeleteDone', { ok: results.length - failed.length, failed: failed.length })}
-              </Typography.Paragraph>
+              <p>{t('apps.bulkDeleteDone', { ok: results.length - failed.length, failed: failed.length })}</p>
               <ul style={{ paddingInlineStart: 18, margin: 0 }}>
                 {failed.map((r) => {
                   const { error, text } = apiErrorText(r.error, t);
                   return (
                     <li key={r.app.id} style={{ marginBottom: 8 }} data-testid="bulk-delete-failure">
-                      <Typography.Text strong>{r.app.name}</Typography.Text>
+                      <Strong>{r.app.name}</Strong>
                       <ErrorDetails error={error} text={text} />
                     </li>
                   );
@@ -171,9 +170,16 @@ export default function AppsPage() {
       dataIndex: 'name',
       render: (_, app) => (
         <div>
-          <Typography.Link data-testid="app-name-link" onClick={() => setSearch({ app: app.id })}>
+          <a
+            href={`?${new URLSearchParams({ app: app.id }).toString()}`}
+            data-testid="app-name-link"
+            onClick={(e) => {
+              e.preventDefault();
+              setSearch({ app: app.id });
+            }}
+          >
             {app.name}
-          </Typography.Link>
+          </a>
           <div>
             <CopyableId id={app.id} ellipsis />
           </div>
@@ -184,7 +190,7 @@ export default function AppsPage() {
       title: t('common.remark'),
       dataIndex: 'remark',
       ellipsis: true,
-      render: (v: string) => v || <Typography.Text type="secondary">{t('common.none')}</Typography.Text>,
+      render: (v: string) => v || <Muted>{t('common.none')}</Muted>,
     },
     { title: t('apps.roles'), dataIndex: 'roles', width: 220, render: (_, app) => <RolesTags roles={app.roles} /> },
     { title: t('common.updated'), dataIndex: 'updatedAt', width: 170, render: (v: number | undefined) => <Time value={v} mode="relative" /> },
@@ -336,7 +342,7 @@ export default function AppsPage() {
               zIndex: 5,
             }}
           >
-            <Typography.Text strong>{t('common.selected', { count: selected.size })}</Typography.Text>
+            <Strong>{t('common.selected', { count: selected.size })}</Strong>
             <Button size="small" onClick={() => setSelected(new Map())}>
               {t('common.clearSelection')}
             </Button>

@@ -1,24 +1,24 @@
-import { Space, Tag } from 'antd';
+import { Tag, type TagTone } from '../../components/ui';
 import { useTranslation } from 'react-i18next';
 import type { AppRole } from '../../api/apps';
 
-const COLORS: Record<AppRole, string | undefined> = {
+const COLORS: Record<AppRole, TagTone> = {
   admin: 'gold',
   modify: 'blue',
   delete: 'red',
   access: 'purple',
-  read: undefined,
+  read: 'default',
 };
 
 export function RolesTags({ roles }: { roles: AppRole[] }) {
   const { t } = useTranslation();
   return (
-    <Space size={[0, 4]} wrap data-testid="app-roles">
+    <span data-testid="app-roles" style={{ display: 'inline-flex', flexWrap: 'wrap', rowGap: 4 }}>
       {roles.map((r) => (
-        <Tag key={r} color={COLORS[r]} data-role={r}>
+        <Tag key={r} tone={COLORS[r]} data-role={r}>
           {t(`apps.role.${r}`)}
         </Tag>
       ))}
-    </Space>
+    </span>
   );
 }

@@ -1,25 +1,25 @@
 // Secret reset: confirm naming the app, then show the new secret once.
-import { App as AntApp, type ButtonProps } from 'antd';
-import { useState } from 'react';
+import { feedback } from '../../components/feedback';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { App } from '../../api/apps';
 import { useShowApiError } from '../../components/ErrorAlert';
-import { SecretModal } from './SecretModal';
 import { useResetSecret } from './hooks';
+
+const SecretModal = lazy(() => import('./SecretModal').then((m) => ({ default: m.SecretModal })));
 
 export function useResetSecretFlow(iid: string) {
   const { t } = useTranslation();
-  const { modal } = AntApp.useApp();
   const showApiError = useShowApiError();
   const reset = useResetSecret(iid);
   const [revealed, setRevealed] = useState<{ name: string; secret: string }>();
 
   const start = (app: Pick<App, 'id' | 'name'>) => {
-    modal.confirm({
+    feedback.confirm({
       title: t('apps.resetTitle', { name: app.name }),
       content: t('apps.resetBody'),
       okText: t('apps.resetSecret'),
-      okButtonProps: { danger: true, 'data-testid': 'confirm-ok' } as ButtonProps,
+      danger: true,
       cancelText: t('common.cancel'),
       onOk: async () => {
         try {
@@ -32,8 +32,10 @@ export function useResetSecretFlow(iid: string) {
     });
   };
 
-  const element = (
-    <SecretModal name={revealed?.name ?? ''} secret={revealed?.secret} onClose={() => setRevealed(undefined)} />
-  );
+  const element = revealed ? (
+    <Suspense fallback={null}>
+      <SecretModal name={revealed.name} secret={revealed.secret} onClose={() => setRevealed(undefined)} />
+    </Suspense>
+  ) : null;
   return { start, element };
 }

@@ -1,5 +1,6 @@
 // Create (top level or child, parent preselected) or edit (code immutable) a dictionary.
-import { App as AntApp, Form, Input, InputNumber, Modal, Typography, type ButtonProps } from 'antd';
+import { Form, Input, InputNumber, Modal, Typography, type ButtonProps } from 'antd';
+import { feedback } from '../../components/feedback';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DICT_CODE_PATTERN, DICT_EXTEND_PATTERN, DICT_NAME_PATTERN } from '../../../contract';
@@ -22,7 +23,6 @@ interface Values {
 export function DictFormModal({ iid, target, onClose }: { iid: string; target?: DictFormTarget; onClose: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const { message } = AntApp.useApp();
   const showApiError = useShowApiError();
   const create = useCreateDictionary(iid);
   const update = useUpdateDictionary(iid);
@@ -58,7 +58,7 @@ export function DictFormModal({ iid, target, onClose }: { iid: string; target?: 
       const saved = editing
         ? await update.mutateAsync({ id: editing.id, body: common })
         : await create.mutateAsync({ ...common, code: v.code.trim(), ...(parent ? { parent_code: parent.code } : {}) });
-      void message.success(editing ? t('dict.saved', { name: saved.name }) : t('dict.created', { name: saved.name }));
+      feedback.success(editing ? t('dict.saved', { name: saved.name }) : t('dict.created', { name: saved.name }));
       onClose();
     } catch (err) {
       const e = toApiError(err);

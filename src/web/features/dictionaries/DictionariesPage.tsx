@@ -1,7 +1,9 @@
 // Dictionaries: top-level list (paged, state in the URL); each row expands to its entries,
 // loaded on expand by parent_code. System dictionaries cannot be deleted (reason in a tooltip);
 // a server refusal is still shown if it happens.
-import { App as AntApp, Button, Flex, Input, Space, Table, Tag, Tooltip, Typography, type ButtonProps } from 'antd';
+import { Button, Flex, Input, Space, Table, Tooltip } from 'antd';
+import { Code, CopyButton, Muted, Strong, Tag } from '../../components/ui';
+import { feedback } from '../../components/feedback';
 import type { TableColumnsType } from 'antd';
 import PlusOutlined from '@ant-design/icons/es/icons/PlusOutlined';
 import ReloadOutlined from '@ant-design/icons/es/icons/ReloadOutlined';
@@ -38,11 +40,9 @@ function useColumns(actions: Actions, depth: number): TableColumnsType<Dictionar
       dataIndex: 'name',
       render: (_, d) => (
         <Space size={4}>
-          <Typography.Text strong={depth === 0} data-testid="dict-name">
-            {d.name}
-          </Typography.Text>
+          {depth === 0 ? <Strong testId="dict-name">{d.name}</Strong> : <span data-testid="dict-name">{d.name}</span>}
           {d.system ? (
-            <Tag color="geekblue" data-testid="dict-system-tag">
+            <Tag tone="geekblue" testId="dict-system-tag">
               {t('dict.system')}
             </Tag>
           ) : null}
@@ -53,16 +53,19 @@ function useColumns(actions: Actions, depth: number): TableColumnsType<Dictionar
       title: t('dict.code'),
       dataIndex: 'code',
       render: (v: string) => (
-        <Typography.Text code copyable={{ text: v, tooltips: [t('common.copy'), t('common.copied')] }} data-testid="dict-code">
-          {v}
-        </Typography.Text>
+        <span style={{ display: 'inline-flex', alignItems: 'center', gap: 2 }}>
+          <Code testId="dict-code" style={{ whiteSpace: 'nowrap', wordBreak: 'normal' }}>
+            {v}
+          </Code>
+          <CopyButton text={v} />
+        </span>
       ),
     },
     {
       title: t('common.remark'),
       dataIndex: 'remark',
       ellipsis: true,
-      render: (v: string) => v || <Typography.Text type="secondary">{t('common.none')}</Typography.Text>,
+      render: (v: string) => v || <Muted>{t('common.none')}</Muted>,
     },
     {
       title: `${t('dict.extendOne')} / ${t('dict.extendTwo')}`,
@@ -119,7 +122,7 @@ function Children({ iid, parent, actions, depth }: { iid: string; parent: Dictio
         columns={columns}
         dataSource={q.data.items}
         loading={q.isFetching && q.isPlaceholderData}
-        title={() => <Typography.Text type="secondary">{t('dict.children', { name: parent.name })}</Typography.Text>}
+        title={() => <Muted>{t('dict.children', { name: parent.name })}</Muted>}
         expandable={
           depth < MAX_DEPTH - 1
             ? { expandedRowRender: (d) => <Children iid={iid} parent={d} actions={actions} depth={depth + 1} /> }
@@ -150,7 +153,6 @@ function Children({ iid, parent, actions, depth }: { iid: string; parent: Dictio
 export default function DictionariesPage() {
   const { t } = useTranslation();
   const { instanceId: iid = '' } = useParams();
-  const { modal, message } = AntApp.useApp();
   const showApiError = useShowApiError();
   const [search, setSearch] = useSearchState(dictSearchSchema);
   const q = useQuery(dictionaryListQuery(iid, { offset: search.offset, limit: search.limit, name: search.name || undefined }));
@@ -170,16 +172,16 @@ export default function DictionariesPage() {
     },
     edit: (dict) => setTarget({ mode: 'edit', dict }),
     remove: (d) => {
-      modal.confirm({
+      feedback.confirm({
         title: t('dict.deleteTitle', { name: d.name, code: d.code }),
         content: t('dict.deleteBody'),
         okText: t('common.delete'),
-        okButtonProps: { danger: true, 'data-testid': 'confirm-ok' } as ButtonProps,
+        danger: true,
         cancelText: t('common.cancel'),
         onOk: async () => {
           try {
             await del.mutateAsync(d);
-            void message.success(t('dict.deleted', { name: d.name }));
+            feedback.success(t('dict.deleted', { name: d.name }));
           } catch (err) {
             showApiError(err);
           }

@@ -1,4 +1,5 @@
-import { Button, Col, Descriptions, Row, Space, Tag } from 'antd';
+import { Button, Col, Descriptions, Row, Space } from 'antd';
+import { Tag } from '../../components/ui';
 import { Panel, PanelTitle } from '../../components/Panel';
 import AppstoreOutlined from '@ant-design/icons/es/icons/AppstoreOutlined';
 import BookOutlined from '@ant-design/icons/es/icons/BookOutlined';

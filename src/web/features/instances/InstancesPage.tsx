@@ -1,4 +1,5 @@
-import { Button, Table, Typography } from 'antd';
+import { Button, Table } from 'antd';
+import { Muted } from '../../components/ui';
 import { Panel } from '../../components/Panel';
 import type { TableColumnsType } from 'antd';
 import ReloadOutlined from '@ant-design/icons/es/icons/ReloadOutlined';
@@ -74,7 +75,7 @@ export default function InstancesPage() {
             locale={{
               emptyText: <EmptyState title={t('instances.emptyTitle')} hint={t('instances.emptyHint')} />,
             }}
-            footer={() => <Typography.Text type="secondary">{t('common.total', { total: q.data.total })}</Typography.Text>}
+            footer={() => <Muted>{t('common.total', { total: q.data.total })}</Muted>}
           />
         )}
       </Panel>
