@@ -140,7 +140,7 @@ function ShellLayout({ user, projectId }: { user?: string; projectId?: string })
         collapsed={collapsed}
         trigger={null}
         width={220}
-        theme={mode === 'dark' ? 'dark' : 'light'}
+        theme="light"
         style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
       >
         <Link to="/" style={{ display: 'flex', alignItems: 'center', gap: 8, height: 56, padding: '0 20px', color: token.colorText }}>
@@ -149,7 +149,6 @@ function ShellLayout({ user, projectId }: { user?: string; projectId?: string })
         </Link>
         <Menu
           mode="inline"
-          theme={mode === 'dark' ? 'dark' : 'light'}
           selectedKeys={[selectedKey]}
           items={menuItems}
           style={{ borderInlineEnd: 0 }}

@@ -6,7 +6,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import { BootSplash } from './BootSplash';
 import { RouteBoundary } from './RouteBoundary';
 import { onUnauthorized } from '../api/authEvents';
-import { sessionKey } from '../api/keys';
 
 const AppRoot = lazy(() => import('./AppRoot'));
 const Shell = lazy(() => import('./Shell'));
@@ -40,9 +39,9 @@ function SessionExpiry() {
       onUnauthorized(() => {
         const { pathname, search } = loc.current;
         if (pathname === '/login') return;
+        // Stop in-flight work; the login page re-reads the session and the cache is cleared at the
+        // next login (clearing it here would make the still-mounted page refetch and hit 401 again).
         void queryClient.cancelQueries();
-        queryClient.clear();
-        queryClient.setQueryData(sessionKey, { authenticated: false });
         void navigate(`/login?redirect=${encodeURIComponent(pathname + search)}&reason=expired`, { replace: true });
       }),
     [navigate, queryClient],

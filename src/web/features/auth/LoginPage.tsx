@@ -34,7 +34,8 @@ export default function LoginPage() {
     },
   });
 
-  if (session.data?.authenticated && !mutation.isPending && !mutation.isSuccess) {
+  // only trust a session answer read now (the cache may predate an expiry)
+  if (session.isFetchedAfterMount && session.data?.authenticated && !mutation.isPending && !mutation.isSuccess) {
     return <Navigate to={target} replace />;
   }
 
