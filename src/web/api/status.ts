@@ -44,7 +44,8 @@ export function instanceStatusKey(status: string | undefined, code?: number): St
   if (k === 'freezing') return 'freezing';
   if (k === 'deleting' || k === 'unregistering') return 'deleting';
   if (k === 'unhealthy') return 'unhealthy';
-  if (k === 'error' || k.includes('fail') || k.includes('timeout')) return 'failed';
+  // the SDK enum literally spells DELETE_FALIED
+  if (k === 'error' || k.includes('fail') || k.includes('falied') || k.includes('timeout')) return 'failed';
   if (k === 'creating' || k === 'initing' || k === 'registering' || k === 'installing') return 'creating';
   if (k === 'updating' || k === 'rollbacking') return 'updating';
   if (k === 'starting') return 'starting';

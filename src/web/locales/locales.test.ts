@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import en from './en-US.json';
+import zh from './zh-CN.json';
+
+function flatten(o: unknown, prefix = ''): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(o as Record<string, unknown>)) {
+    if (v && typeof v === 'object') Object.assign(out, flatten(v, `${prefix}${k}.`));
+    else out[`${prefix}${k}`] = String(v);
+  }
+  return out;
+}
+const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+describe('locales', () => {
+  const fen = flatten(en);
+  const fzh = flatten(zh);
+  it('en-US and zh-CN have the same key set', () => {
+    expect(Object.keys(fzh).sort()).toEqual(Object.keys(fen).sort());
+  });
+  it('no empty translations', () => {
+    for (const [k, v] of [...Object.entries(fen), ...Object.entries(fzh)]) expect(v.trim(), k).not.toBe('');
+  });
+  it('same interpolation placeholders in both languages', () => {
+    for (const k of Object.keys(fen)) expect(placeholders(fzh[k] ?? ''), k).toEqual(placeholders(fen[k]!));
+  });
+});
+
+describe('typed keys', () => {
+  it('t() only accepts keys of en-US.json (checked by tsc)', async () => {
+    const { default: i18next } = await import('i18next');
+    const known = () => i18next.t('apps.create');
+    // @ts-expect-error — an unknown key is a type error
+    const unknown = () => i18next.t('missing.key');
+    expect(typeof known).toBe('function');
+    expect(typeof unknown).toBe('function');
+  });
+});
