@@ -1,24 +1,18 @@
 // The antd root (lazy): ConfigProvider with locale + theme algorithm, antd App context, dayjs locale.
 import { ConfigProvider, theme } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
 import { Suspense, useMemo, useSyncExternalStore } from 'react';
 import { BootSplash } from './BootSplash';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { themeStore } from './prefs';
+import { uiLocale } from './uiLocale';
 
 export default function AppRoot() {
   const { i18n } = useTranslation();
   const mode = useSyncExternalStore(themeStore.subscribe, themeStore.get);
   const zh = i18n.language === 'zh-CN';
-  // antd and dayjs locales switch together with i18next
-  const locale = useMemo(() => {
-    dayjs.locale(zh ? 'zh-cn' : 'en');
-    return zh ? zhCN : enUS;
-  }, [zh]);
+  // antd and dayjs locales switch together with i18next (loaded before the language changes)
+  const locale = uiLocale(zh ? 'zh-CN' : 'en-US');
   const themeConfig = useMemo(
     () => ({
       algorithm: mode === 'dark' ? theme.darkAlgorithm : theme.defaultAlgorithm,

@@ -2,6 +2,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { initialLanguage, saveLanguage, type Language } from './prefs';
+import { loadUiLocale } from './uiLocale';
 
 const loaders: Record<Language, () => Promise<{ default: Record<string, unknown> }>> = {
   'en-US': () => import('../locales/en-US.json'),
@@ -25,13 +26,13 @@ export async function initI18n(): Promise<typeof i18next> {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-  await ensureResources(lng);
+  await Promise.all([ensureResources(lng), loadUiLocale(lng)]);
   document.documentElement.lang = lng;
   return i18next;
 }
 
 export async function changeLanguage(lng: Language): Promise<void> {
-  await ensureResources(lng);
+  await Promise.all([ensureResources(lng), loadUiLocale(lng)]);
   saveLanguage(lng);
   document.documentElement.lang = lng;
   await i18next.changeLanguage(lng);

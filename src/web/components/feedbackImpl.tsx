@@ -1,15 +1,14 @@
 import { ConfigProvider, Modal, message, notification, theme, type ButtonProps } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
 import i18next from 'i18next';
 import type { ReactNode } from 'react';
 import { themeStore } from '../app/prefs';
+import { uiLocale } from '../app/uiLocale';
 import type { ConfirmOptions, InfoOptions } from './feedback';
 
 /** Static methods render outside the app tree: give them the current theme and locale. */
 function configure(): void {
   const dark = themeStore.get() === 'dark';
-  const locale = i18next.language === 'zh-CN' ? zhCN : enUS;
+  const locale = uiLocale(i18next.language === 'zh-CN' ? 'zh-CN' : 'en-US');
   ConfigProvider.config({
     holderRender: (children) => (
       <ConfigProvider

@@ -1,29 +1,53 @@
-import { Alert, Button, Form, Input, Segmented, Typography, theme } from 'antd';
+// Login. Deliberately light (no antd Form/Typography/Alert): its chunks count towards what an
+// operator downloads before reaching the first real page.
+import { Button, Dropdown, Input, theme } from 'antd';
 import LockOutlined from '@ant-design/icons/es/icons/LockOutlined';
+import TranslationOutlined from '@ant-design/icons/es/icons/TranslationOutlined';
 import UserOutlined from '@ant-design/icons/es/icons/UserOutlined';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { login, sessionQuery, type LoginInput } from '../../api/session';
 import { toApiError } from '../../api/errors';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { apiErrorText } from '../../components/apiErrorText';
-import { changeLanguage, currentLanguage } from '../../app/i18n';
-import { LANGUAGES, type Language } from '../../app/prefs';
-import { safeRedirect } from './redirect';
+import { Callout, Muted } from '../../components/ui';
 import { Panel } from '../../components/Panel';
+import { changeLanguage, currentLanguage } from '../../app/i18n';
+import { LANGUAGES } from '../../app/prefs';
+import { safeRedirect } from './redirect';
 
 const DEFAULTS: LoginInput = { domain: 'roma-local', username: '', password: '', project: 'cn-north-4' };
+type Field = keyof LoginInput;
+
+function FieldRow({ id, label, error, children }: { id: string; label: string; error?: string; children: ReactNode }) {
+  const { token } = theme.useToken();
+  return (
+    <div style={{ marginBottom: 18 }}>
+      <label htmlFor={id} style={{ display: 'block', marginBottom: 6 }}>
+        {label}
+      </label>
+      {children}
+      {error ? (
+        <div id={`${id}-error`} role="alert" style={{ color: token.colorError, fontSize: token.fontSizeSM, marginTop: 4 }}>
+          {error}
+        </div>
+      ) : null}
+    </div>
+  );
+}
 
 export default function LoginPage() {
   const { t } = useTranslation();
-  const { token } = theme.useToken();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const target = safeRedirect(params.get('redirect'));
   const reason = params.get('reason');
   const session = useQuery({ ...sessionQuery, staleTime: 0 });
+  const [values, setValues] = useState<LoginInput>(DEFAULTS);
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
 
   const mutation = useMutation({
     mutationFn: login,
@@ -39,6 +63,27 @@ export default function LoginPage() {
     return <Navigate to={target} replace />;
   }
 
+  const labels: Record<Field, string> = {
+    domain: t('auth.domain'),
+    username: t('auth.username'),
+    password: t('auth.password'),
+    project: t('auth.project'),
+  };
+  const set = (f: Field) => (e: { target: { value: string } }) => {
+    setValues((v) => ({ ...v, [f]: e.target.value }));
+    if (errors[f]) setErrors((x) => ({ ...x, [f]: undefined }));
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const v: LoginInput = { ...values, domain: values.domain.trim(), username: values.username.trim(), project: values.project.trim() };
+    const missing: Partial<Record<Field, string>> = {};
+    for (const f of ['domain', 'username', 'password', 'project'] as const) {
+      if (v[f] === '') missing[f] = t('auth.required', { field: labels[f] });
+    }
+    setErrors(missing);
+    if (Object.keys(missing).length === 0) mutation.mutate(v);
+  };
+
   const err = mutation.error ? toApiError(mutation.error) : undefined;
   let errText: string | undefined;
   if (err) {
@@ -46,75 +91,77 @@ export default function LoginPage() {
     else if (err.status === 401) errText = `${t('auth.badCredentials')} (${err.message})`;
     else errText = apiErrorText(err, t).text;
   }
-  const required = (field: string) => [{ required: true, whitespace: true, message: t('auth.required', { field }) }];
+  const busy = mutation.isPending;
+  const lang = currentLanguage();
+  const input = (f: Field, extra: Record<string, unknown> = {}) => ({
+    id: `login-${f}`,
+    'data-testid': `login-${f}`,
+    value: values[f],
+    onChange: set(f),
+    disabled: busy,
+    status: errors[f] ? ('error' as const) : undefined,
+    'aria-invalid': errors[f] ? true : undefined,
+    'aria-describedby': errors[f] ? `login-${f}-error` : undefined,
+    ...extra,
+  });
 
   return (
-    <div
-      style={{
-        minHeight: '100%',
-        display: 'flex',
-        alignItems: 'center',
-        justifyContent: 'center',
-        padding: 16,
-        background: token.colorBgLayout,
-      }}
-    >
+    <div style={{ minHeight: '100%', display: 'flex', alignItems: 'center', justifyContent: 'center', padding: 16 }}>
       <Panel style={{ width: 420, maxWidth: '100%', padding: 32 }} testId="login-card">
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 8 }}>
           <img src="/favicon.svg" alt="" width={32} height={32} />
-          <Segmented<Language>
-            size="small"
-            data-testid="login-lang-switch"
-            aria-label={t('header.language')}
-            value={currentLanguage()}
-            onChange={(v) => void changeLanguage(v)}
-            options={LANGUAGES.map((l) => ({ value: l, label: <span data-testid={`lang-${l}`}>{l === 'en-US' ? 'EN' : '中文'}</span> }))}
-          />
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              selectable: true,
+              selectedKeys: [lang],
+              items: LANGUAGES.map((l) => ({ key: l, label: <span data-testid={`lang-${l}`}>{t(`lang.${l}`)}</span> })),
+              onClick: ({ key }) => void changeLanguage(key === 'zh-CN' ? 'zh-CN' : 'en-US'),
+            }}
+          >
+            <Button type="text" size="small" icon={<TranslationOutlined />} data-testid="login-lang-switch" aria-label={t('header.language')}>
+              {t(`lang.${lang}`)}
+            </Button>
+          </Dropdown>
         </div>
-        <Typography.Title level={3} style={{ marginTop: 8 }}>
-          {t('auth.title')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary">{t('auth.subtitle')}</Typography.Paragraph>
+        <h1 style={{ fontSize: 24, fontWeight: 600, margin: '8px 0' }}>{t('auth.title')}</h1>
+        <p style={{ marginTop: 0 }}>
+          <Muted>{t('auth.subtitle')}</Muted>
+        </p>
         {reason === 'expired' && !err ? (
-          <Alert type="warning" showIcon title={t('auth.expired')} style={{ marginBottom: 16 }} data-testid="login-expired" />
+          <div style={{ marginBottom: 16 }}>
+            <Callout tone="warning" title={t('auth.expired')} testId="login-expired" />
+          </div>
         ) : null}
         {reason === 'loggedout' && !err ? (
-          <Alert type="info" showIcon title={t('auth.loggedOut')} style={{ marginBottom: 16 }} data-testid="login-logged-out" />
+          <div style={{ marginBottom: 16 }}>
+            <Callout tone="info" title={t('auth.loggedOut')} testId="login-logged-out" />
+          </div>
         ) : null}
         {err && errText ? (
-          <Alert
-            type="error"
-            showIcon
-            style={{ marginBottom: 16 }}
-            data-testid="login-error"
-            title={t('auth.failed')}
-            description={<ErrorDetails error={err} text={errText} />}
-          />
+          <div style={{ marginBottom: 16 }}>
+            <Callout tone="error" title={t('auth.failed')} testId="login-error">
+              <ErrorDetails error={err} text={errText} />
+            </Callout>
+          </div>
         ) : null}
-        <Form<LoginInput>
-          layout="vertical"
-          initialValues={DEFAULTS}
-          onFinish={(v) => mutation.mutate({ ...v, domain: v.domain.trim(), username: v.username.trim(), project: v.project.trim() })}
-          requiredMark={false}
-          disabled={mutation.isPending}
-          data-testid="login-form"
-        >
-          <Form.Item name="domain" label={t('auth.domain')} rules={required(t('auth.domain'))}>
-            <Input data-testid="login-domain" autoComplete="organization" />
-          </Form.Item>
-          <Form.Item name="username" label={t('auth.username')} rules={required(t('auth.username'))}>
-            <Input data-testid="login-username" prefix={<UserOutlined />} autoComplete="username" autoFocus />
-          </Form.Item>
-          <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.required', { field: t('auth.password') }) }]}>
-            <Input.Password data-testid="login-password" prefix={<LockOutlined />} autoComplete="current-password" />
-          </Form.Item>
-          <Form.Item name="project" label={t('auth.project')} rules={required(t('auth.project'))}>
-            <Input data-testid="login-project" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={mutation.isPending} data-testid="login-submit">
+        <form onSubmit={submit} noValidate data-testid="login-form">
+          <FieldRow id="login-domain" label={labels.domain} error={errors.domain}>
+            <Input {...input('domain', { autoComplete: 'organization' })} />
+          </FieldRow>
+          <FieldRow id="login-username" label={labels.username} error={errors.username}>
+            <Input {...input('username', { prefix: <UserOutlined />, autoComplete: 'username', autoFocus: true })} />
+          </FieldRow>
+          <FieldRow id="login-password" label={labels.password} error={errors.password}>
+            <Input.Password {...input('password', { prefix: <LockOutlined />, autoComplete: 'current-password' })} />
+          </FieldRow>
+          <FieldRow id="login-project" label={labels.project} error={errors.project}>
+            <Input {...input('project')} />
+          </FieldRow>
+          <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
             {t('auth.submit')}
           </Button>
-        </Form>
+        </form>
       </Panel>
     </div>
   );
