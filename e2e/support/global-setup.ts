@@ -1,16 +1,22 @@
 // Starts the console once for all specs: embedded roma-local + BFF serving dist/, on
 // ephemeral ports with a temporary data folder. Specs read the URL and login from env.
+// The SPA must be built first (dist/, or E2E_STATIC_DIR: see static-dir.ts).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startConsole } from '../../src/main';
+import { e2eStaticDir } from './static-dir';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
+  const staticDir = e2eStaticDir();
+  if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
+    throw new Error(`No built SPA in ${staticDir}: run \`npx vite build\` (or set E2E_STATIC_DIR) before the e2e specs`);
+  }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'roma-e2e-'));
   const handle = await startConsole({
     port: 0,
     dataDir,
-    staticDir: path.resolve(import.meta.dirname, '..', '..', 'dist'),
+    staticDir,
     env: { ...process.env, ROMA_ENDPOINT: '', IAM_ENDPOINT: '', ROMA_LOCAL_PASSWORD: 'E2e-Passw0rd!' },
     logger: false,
   });
