@@ -37,7 +37,8 @@ function buildIfNeeded(): void {
 async function main(): Promise<void> {
   buildIfNeeded();
   const dataDir = path.resolve(process.env.ROMA_DATA_DIR ?? '.roma-data');
-  const handle = await startConsole({ dataDir, logger: process.env.LOG_LEVEL ? true : false });
+  const level = process.env.LOG_LEVEL?.trim();
+  const handle = await startConsole({ dataDir, logger: level ? { level } : false });
   console.log('');
   console.log(`ROMA Console is running at ${handle.url}`);
   if (handle.embedded && handle.account) {

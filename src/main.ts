@@ -17,7 +17,8 @@ export interface ConsoleOptions {
   /** roma-local token lifetime (tests shorten it). */
   tokenTtlSeconds?: number;
   bff?: Partial<BffConfig>;
-  logger?: boolean;
+  /** false = quiet; true or pino options (e.g. { level: "debug" }) = logs. */
+  logger?: boolean | { level: string };
 }
 
 export interface ConsoleHandle {
