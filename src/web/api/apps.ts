@@ -17,7 +17,7 @@ import { http, parseWith } from './http';
 import { romaPath, seg } from './project';
 import { normaliseTime } from './time';
 import { appKeys } from './keys';
-import { detailQueryFactory, listQueryFactory, type Page } from './factories';
+import { detailQueryFactory, itemCrudFactory, listQueryFactory, type Page } from './factories';
 import { queryOptions } from '@tanstack/react-query';
 
 export type { AppRole };
@@ -87,24 +87,12 @@ export async function listApps(iid: string, p: AppListParams, signal?: AbortSign
   return { items: body.apps.map(fromWire), total: Math.max(body.total, p.offset + body.apps.length) };
 }
 
-export async function getApp(iid: string, id: string, signal?: AbortSignal): Promise<App> {
-  const res = await http.get(`${base(iid)}/${seg(id)}`, { signal });
-  return fromWire(parseWith(appSchema, res.data, 'app'));
-}
-
-export async function createApp(iid: string, body: CreateAppRequest): Promise<App> {
-  const res = await http.post(base(iid), body);
-  return fromWire(parseWith(appSchema, res.data, 'app'));
-}
-
-export async function updateApp(iid: string, id: string, body: UpdateAppRequest): Promise<App> {
-  const res = await http.put(`${base(iid)}/${seg(id)}`, body);
-  return fromWire(parseWith(appSchema, res.data, 'app'));
-}
-
-export async function deleteApp(iid: string, id: string): Promise<void> {
-  await http.delete(`${base(iid)}/${seg(id)}`);
-}
+export const {
+  get: getApp,
+  create: createApp,
+  update: updateApp,
+  remove: deleteApp,
+} = itemCrudFactory<typeof appSchema, App, CreateAppRequest, UpdateAppRequest>(base, appSchema, fromWire, 'app');
 
 /** Reset the secret; the platform generates one when none is given. The answer is shown once. */
 export async function resetAppSecret(iid: string, id: string, secret?: string): Promise<string> {

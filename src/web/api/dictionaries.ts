@@ -10,7 +10,7 @@ import { http, parseWith } from './http';
 import { romaPath, seg } from './project';
 import { normaliseTime } from './time';
 import { dictionaryKeys } from './keys';
-import { detailQueryFactory, listQueryFactory, type Page } from './factories';
+import { detailQueryFactory, itemCrudFactory, listQueryFactory, type Page } from './factories';
 
 export interface Dictionary {
   id: string;
@@ -71,24 +71,17 @@ export async function listDictionaries(
   };
 }
 
-export async function getDictionary(iid: string, id: string, signal?: AbortSignal): Promise<Dictionary> {
-  const res = await http.get(`${base(iid)}/${seg(id)}`, { signal });
-  return fromWire(parseWith(dictSchema, res.data, 'dictionary'));
-}
-
-export async function createDictionary(iid: string, body: CreateDictionaryRequest): Promise<Dictionary> {
-  const res = await http.post(base(iid), body);
-  return fromWire(parseWith(dictSchema, res.data, 'dictionary'));
-}
-
-export async function updateDictionary(iid: string, id: string, body: UpdateDictionaryRequest): Promise<Dictionary> {
-  const res = await http.put(`${base(iid)}/${seg(id)}`, body);
-  return fromWire(parseWith(dictSchema, res.data, 'dictionary'));
-}
-
-export async function deleteDictionary(iid: string, id: string): Promise<void> {
-  await http.delete(`${base(iid)}/${seg(id)}`);
-}
+export const {
+  get: getDictionary,
+  create: createDictionary,
+  update: updateDictionary,
+  remove: deleteDictionary,
+} = itemCrudFactory<typeof dictSchema, Dictionary, CreateDictionaryRequest, UpdateDictionaryRequest>(
+  base,
+  dictSchema,
+  fromWire,
+  'dictionary',
+);
 
 export const dictionaryListQuery = listQueryFactory<DictionaryListParams, Dictionary>(
   dictionaryKeys.list,

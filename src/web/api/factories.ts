@@ -1,7 +1,11 @@
 // Small generic factories for list/detail query options (one shape for every family),
-// shared by hooks and anything else that needs to prefetch or read the cache.
+// shared by hooks and anything else that needs to prefetch or read the cache, and for the
+// item requests every family has.
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { http, parseWith } from './http';
 import type { ListParams } from './keys';
+import { seg } from './project';
 
 export interface Page<T> {
   items: T[];
@@ -29,4 +33,26 @@ export function detailQueryFactory<T>(
       queryKey: key(iid, id),
       queryFn: ({ signal }) => fetch(iid, id, signal),
     });
+}
+
+/**
+ * get/create/update/delete of one item under `base(iid)` (…/{id} for one item): every answer is
+ * validated with `schema` and mapped with `fromWire`; `what` names it in a bad-response error.
+ */
+export function itemCrudFactory<S extends z.ZodType, T, C, U>(
+  base: (iid: string) => string,
+  schema: S,
+  fromWire: (wire: z.infer<S>) => T,
+  what: string,
+) {
+  const one = (data: unknown): T => fromWire(parseWith(schema, data, what));
+  const at = (iid: string, id: string) => `${base(iid)}/${seg(id)}`;
+  return {
+    get: async (iid: string, id: string, signal?: AbortSignal): Promise<T> => one((await http.get(at(iid, id), { signal })).data),
+    create: async (iid: string, body: C): Promise<T> => one((await http.post(base(iid), body)).data),
+    update: async (iid: string, id: string, body: U): Promise<T> => one((await http.put(at(iid, id), body)).data),
+    remove: async (iid: string, id: string): Promise<void> => {
+      await http.delete(at(iid, id));
+    },
+  };
 }

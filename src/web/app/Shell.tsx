@@ -1,6 +1,7 @@
 // The shell (lazy): auth guard, side navigation, header with breadcrumb, instance switcher,
 // language switch, theme toggle and user menu. Pages render in the content area.
 import { Button, Dropdown, Flex, Layout, Menu, Select, Tooltip, theme } from 'antd';
+import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Bone } from '../components/ui';
 import type { MenuProps } from 'antd';
 import AppstoreOutlined from '@ant-design/icons/es/icons/AppstoreOutlined';
@@ -13,7 +14,6 @@ import MenuUnfoldOutlined from '@ant-design/icons/es/icons/MenuUnfoldOutlined';
 import MoonOutlined from '@ant-design/icons/es/icons/MoonOutlined';
 import SunOutlined from '@ant-design/icons/es/icons/SunOutlined';
 import UserOutlined from '@ant-design/icons/es/icons/UserOutlined';
-import TranslationOutlined from '@ant-design/icons/es/icons/TranslationOutlined';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Fragment, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,9 +21,8 @@ import { Link, Navigate, Outlet, useLocation, useMatch, useNavigate } from 'reac
 import { instanceListQuery } from '../api/instances';
 import { logout, sessionQuery } from '../api/session';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { changeLanguage, currentLanguage } from './i18n';
 import { getLastInstance, setLastInstance } from './lastInstance';
-import { LANGUAGES, themeStore } from './prefs';
+import { themeStore } from './prefs';
 
 const AREAS = ['overview', 'apps', 'dictionaries'] as const;
 type Area = (typeof AREAS)[number];
@@ -121,7 +120,6 @@ function ShellLayout({ user, projectId }: { user?: string; projectId?: string })
     }
   };
 
-  const lang = currentLanguage();
   const userMenu: MenuProps = {
     items: [
       { key: 'project', disabled: true, label: <span data-testid="user-project">{t('header.project', { project: projectId ?? '' })}</span> },
@@ -194,19 +192,7 @@ function ShellLayout({ user, projectId }: { user?: string; projectId?: string })
               options={(instances.data?.items ?? []).map((i) => ({ value: i.id, label: i.name, title: i.name }))}
               popupMatchSelectWidth={false}
             />
-            <Dropdown
-              trigger={['click']}
-              menu={{
-                selectable: true,
-                selectedKeys: [lang],
-                items: LANGUAGES.map((l) => ({ key: l, label: <span data-testid={`lang-${l}`}>{t(`lang.${l}`)}</span> })),
-                onClick: ({ key }) => void changeLanguage(key === 'zh-CN' ? 'zh-CN' : 'en-US'),
-              }}
-            >
-              <Button type="text" icon={<TranslationOutlined />} data-testid="lang-switch" data-lang={lang} aria-label={t('header.language')}>
-                {t(`lang.${lang}`)}
-              </Button>
-            </Dropdown>
+            <LanguageSwitch testId="lang-switch" />
             <Tooltip title={mode === 'dark' ? t('header.themeToLight') : t('header.themeToDark')}>
               <Button
                 type="text"

@@ -1,7 +1,9 @@
+import { useTranslation } from 'react-i18next';
 import { CopyButton, MONO } from './ui';
 
-/** A long id in monospace with a copy button. */
-export function CopyableId({ id, testId, ellipsis }: { id: string; testId?: string; ellipsis?: boolean }) {
+/** A long id in monospace with a copy button (`label` names it for the button; default "ID"). */
+export function CopyableId({ id, testId, ellipsis, label }: { id: string; testId?: string; ellipsis?: boolean; label?: string }) {
+  const { t } = useTranslation();
   return (
     <span style={{ display: 'inline-flex', alignItems: 'center', gap: 2, maxWidth: '100%' }}>
       <span
@@ -17,7 +19,7 @@ export function CopyableId({ id, testId, ellipsis }: { id: string; testId?: stri
       >
         {id}
       </span>
-      <CopyButton text={id} />
+      <CopyButton text={id} label={label ?? t('common.id')} />
     </span>
   );
 }

@@ -1,6 +1,9 @@
 // Confirmations, result dialogs and toasts. antd's Modal/notification/message are loaded on first
 // use (not on the list pages' critical path); they follow the current theme and locale.
+// If that chunk cannot be loaded (e.g. it 404s after a redeploy), the operator is told so and
+// offered a reload: a Delete or Reset secret never silently does nothing, and the next use retries.
 import type { ReactNode } from 'react';
+import { offerReload } from './reloadPrompt';
 
 export interface ConfirmOptions {
   title: ReactNode;
@@ -20,14 +23,30 @@ export interface InfoOptions {
 
 type Impl = typeof import('./feedbackImpl');
 let impl: Promise<Impl> | undefined;
-const load = (): Promise<Impl> => (impl ??= import('./feedbackImpl'));
+
+function load(): Promise<Impl> {
+  impl ??= import('./feedbackImpl').catch((err: unknown) => {
+    impl = undefined; // do not cache the failure: the next use tries again
+    throw err;
+  });
+  return impl;
+}
+
+/** Run `use` with the loaded implementation; if it cannot be loaded, say so (with `context`, if it is text). */
+function run(use: (m: Impl) => void, context?: ReactNode): void {
+  load().then(use, (err: unknown) => {
+    console.error('feedback chunk failed to load', err);
+    offerReload(typeof context === 'string' ? context : undefined);
+  });
+}
 
 export const feedback = {
-  confirm: (o: ConfirmOptions): void => void load().then((m) => m.confirm(o)),
-  error: (o: InfoOptions): void => void load().then((m) => m.errorDialog(o)),
-  success: (text: string): void => void load().then((m) => m.success(text)),
+  // the confirmed action is not run without its dialog: the operator reloads and tries again
+  confirm: (o: ConfirmOptions): void => run((m) => m.confirm(o), o.title),
+  error: (o: InfoOptions): void => run((m) => m.errorDialog(o), o.title),
+  success: (text: string): void => run((m) => m.success(text), text),
   notifyError: (key: string | undefined, title: ReactNode, description: ReactNode): void =>
-    void load().then((m) => m.notifyError(key, title, description)),
-  /** Warm the chunk up (e.g. on hover of a destructive action). */
-  preload: (): void => void load(),
+    run((m) => m.notifyError(key, title, description), title),
+  /** Warm the chunk up (e.g. on hover of a destructive action); a failure shows up at first real use. */
+  preload: (): void => void load().catch(() => undefined),
 };

@@ -1,12 +1,25 @@
 // Small presentational pieces built on theme tokens (lighter than antd Typography/Tag/Alert/
 // Skeleton, which would add ~15 KB gzip to every list page).
-import { Button, Tooltip, theme } from 'antd';
+import { Button, Tooltip, theme, type ButtonProps } from 'antd';
 import CheckOutlined from '@ant-design/icons/es/icons/CheckOutlined';
 import CopyOutlined from '@ant-design/icons/es/icons/CopyOutlined';
-import { useEffect, useState, type CSSProperties, type ReactNode } from 'react';
+import { useEffect, useId, useState, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export const MONO = 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace';
+
+/** Read by screen readers, not shown (out of the layout, also inside flex containers). */
+export const VISUALLY_HIDDEN: CSSProperties = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  padding: 0,
+  margin: -1,
+  overflow: 'hidden',
+  clip: 'rect(0, 0, 0, 0)',
+  whiteSpace: 'nowrap',
+  border: 0,
+};
 
 export function Muted({ children, style, testId }: { children: ReactNode; style?: CSSProperties; testId?: string }) {
   const { token } = theme.useToken();
@@ -61,7 +74,7 @@ async function writeClipboard(text: string): Promise<void> {
   ta.remove();
 }
 
-/** A copy button with "copied" feedback. */
+/** A copy button with "copied" feedback; `label` names what is copied ("Copy Request ID"). */
 export function CopyButton({ text, label, testId }: { text: string; label?: string; testId?: string }) {
   const { t } = useTranslation();
   const [done, setDone] = useState(false);
@@ -70,13 +83,13 @@ export function CopyButton({ text, label, testId }: { text: string; label?: stri
     const h = setTimeout(() => setDone(false), 2000);
     return () => clearTimeout(h);
   }, [done]);
-  const title = done ? t('common.copied') : (label ?? t('common.copy'));
+  const name = label ? t('common.copyLabel', { label }) : t('common.copy');
   return (
-    <Tooltip title={title}>
+    <Tooltip title={done ? t('common.copied') : name}>
       <Button
         type="text"
         size="small"
-        aria-label={label ?? t('common.copy')}
+        aria-label={name}
         data-testid={testId ?? 'copy-button'}
         icon={done ? <CheckOutlined style={{ color: '#52c41a' }} /> : <CopyOutlined />}
         onClick={(e) => {
@@ -86,6 +99,39 @@ export function CopyButton({ text, label, testId }: { text: string; label?: stri
         style={{ height: 22, width: 22, minWidth: 22 }}
       />
     </Tooltip>
+  );
+}
+
+/**
+ * An action button that may be unavailable (`blockedReason`): then it stays focusable
+ * (aria-disabled, not disabled), looks disabled, ignores clicks, and its reason is both its
+ * accessible description and a tooltip on hover or keyboard focus.
+ */
+export function ActionButton({ blockedReason, onClick, style, ...props }: ButtonProps & { blockedReason?: string; 'data-testid'?: string }) {
+  const { token } = theme.useToken();
+  const reasonId = useId();
+  if (!blockedReason) return <Button {...props} style={style} onClick={onClick} />;
+  const plain = props.type === 'link' || props.type === 'text';
+  return (
+    <>
+      <Tooltip title={blockedReason} trigger={['hover', 'focus']}>
+        <Button
+          {...props}
+          aria-disabled
+          aria-describedby={reasonId}
+          onClick={(e) => e.preventDefault()}
+          style={{
+            color: token.colorTextDisabled,
+            cursor: 'not-allowed',
+            ...(plain ? {} : { background: token.colorBgContainerDisabled, borderColor: token.colorBorder, boxShadow: 'none' }),
+            ...style,
+          }}
+        />
+      </Tooltip>
+      <span id={reasonId} style={VISUALLY_HIDDEN}>
+        {blockedReason}
+      </span>
+    </>
   );
 }
 

@@ -1,5 +1,5 @@
 // App detail drawer: ids with copy, key, masked secret, times, roles, members.
-import { Button, Descriptions, Divider, Drawer, Empty, Flex, Select, Space, Table, Tooltip, Typography } from 'antd';
+import { Button, Descriptions, Divider, Drawer, Empty, Flex, Select, Table, Tooltip, Typography } from 'antd';
 import DeleteOutlined from '@ant-design/icons/es/icons/DeleteOutlined';
 import EditOutlined from '@ant-design/icons/es/icons/EditOutlined';
 import KeyOutlined from '@ant-design/icons/es/icons/KeyOutlined';
@@ -19,7 +19,9 @@ import {
 } from '../../api/apps';
 import { CopyableId } from '../../components/CopyableId';
 import { ErrorAlert, useShowApiError } from '../../components/ErrorAlert';
+import { QueryView } from '../../components/QueryView';
 import { TableSkeleton } from '../../components/TableSkeleton';
+import { ActionButton } from '../../components/ui';
 import { Time } from '../../components/Time';
 import { RolesTags } from './RolesTags';
 import { useUpdateMembers } from './hooks';
@@ -40,8 +42,8 @@ export function AppDrawer({
   const { t } = useTranslation();
   const q = useQuery({ ...appDetailQuery(iid, appId), enabled: appId !== '' });
   const app = q.data;
-  const perms = app ? appPermissions(app) : undefined;
   const none = t('common.none');
+  const noModify = app && !appPermissions(app).modify ? t('common.noPermission', { role: t('apps.role.modify') }) : undefined;
 
   return (
     <Drawer
@@ -51,60 +53,52 @@ export function AppDrawer({
       title={app ? t('apps.drawerTitle', { name: app.name }) : t('common.details')}
       data-testid="app-drawer"
       extra={
-        app && perms ? (
-          <Space>
-            <Tooltip title={perms.modify ? undefined : t('common.noPermission', { role: 'modify' })}>
-              <Button icon={<EditOutlined />} disabled={!perms.modify} onClick={() => onEdit(app)} data-testid="drawer-edit">
-                {t('common.edit')}
-              </Button>
-            </Tooltip>
-          </Space>
+        app ? (
+          <ActionButton icon={<EditOutlined />} blockedReason={noModify} onClick={() => onEdit(app)} data-testid="drawer-edit">
+            {t('common.edit')}
+          </ActionButton>
         ) : null
       }
     >
-      {q.isPending ? (
-        <TableSkeleton rows={8} />
-      ) : q.isError ? (
-        <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />
-      ) : app && perms ? (
-        <>
-          <Descriptions column={1} size="small" bordered data-testid="app-details">
-            <Descriptions.Item label={t('common.name')}>{app.name}</Descriptions.Item>
-            <Descriptions.Item label={t('common.id')}>
-              <CopyableId id={app.id} testId="app-detail-id" />
-            </Descriptions.Item>
-            <Descriptions.Item label={t('apps.key')}>{app.key ? <CopyableId id={app.key} testId="app-detail-key" /> : none}</Descriptions.Item>
-            <Descriptions.Item label={t('apps.secret')}>
-              <Flex align="center" gap={8} wrap>
-                <Typography.Text code data-testid="app-detail-secret">
-                  ••••••••••••
-                </Typography.Text>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {t('apps.secretMasked')}
-                </Typography.Text>
-                <Tooltip title={perms.modify ? undefined : t('common.noPermission', { role: 'modify' })}>
-                  <Button size="small" icon={<KeyOutlined />} disabled={!perms.modify} onClick={() => onResetSecret(app)} data-testid="drawer-reset-secret">
+      <QueryView query={q} rows={8}>
+        {(app) => (
+          <>
+            <Descriptions column={1} size="small" bordered data-testid="app-details">
+              <Descriptions.Item label={t('common.name')}>{app.name}</Descriptions.Item>
+              <Descriptions.Item label={t('common.id')}>
+                <CopyableId id={app.id} testId="app-detail-id" />
+              </Descriptions.Item>
+              <Descriptions.Item label={t('apps.key')}>{app.key ? <CopyableId id={app.key} label={t('apps.key')} testId="app-detail-key" /> : none}</Descriptions.Item>
+              <Descriptions.Item label={t('apps.secret')}>
+                <Flex align="center" gap={8} wrap>
+                  <Typography.Text code data-testid="app-detail-secret">
+                    ••••••••••••
+                  </Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('apps.secretMasked')}
+                  </Typography.Text>
+                  <ActionButton size="small" icon={<KeyOutlined />} blockedReason={noModify} onClick={() => onResetSecret(app)} data-testid="drawer-reset-secret">
                     {t('apps.resetSecret')}
-                  </Button>
-                </Tooltip>
-              </Flex>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('common.remark')}>{app.remark || none}</Descriptions.Item>
-            <Descriptions.Item label={t('apps.roles')}>
-              <RolesTags roles={app.roles} />
-            </Descriptions.Item>
-            <Descriptions.Item label={t('apps.owner')}>{app.owner ? t('apps.ownedByMe') : t('apps.sharedWithMe')}</Descriptions.Item>
-            <Descriptions.Item label={t('common.created')}>
-              <Time value={app.createdAt} /> {app.createdBy ? <Typography.Text type="secondary">· {app.createdBy}</Typography.Text> : null}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('common.updated')}>
-              <Time value={app.updatedAt} /> {app.updatedBy ? <Typography.Text type="secondary">· {app.updatedBy}</Typography.Text> : null}
-            </Descriptions.Item>
-          </Descriptions>
-          <Divider titlePlacement="start">{t('apps.members')}</Divider>
-          <Members iid={iid} app={app} canEdit={perms.access} />
-        </>
-      ) : null}
+                  </ActionButton>
+                </Flex>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('common.remark')}>{app.remark || none}</Descriptions.Item>
+              <Descriptions.Item label={t('apps.roles')}>
+                <RolesTags roles={app.roles} />
+              </Descriptions.Item>
+              <Descriptions.Item label={t('apps.owner')}>{app.owner ? t('apps.ownedByMe') : t('apps.sharedWithMe')}</Descriptions.Item>
+              <Descriptions.Item label={t('common.created')}>
+                <Time value={app.createdAt} /> {app.createdBy ? <Typography.Text type="secondary">· {app.createdBy}</Typography.Text> : null}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('common.updated')}>
+                <Time value={app.updatedAt} /> {app.updatedBy ? <Typography.Text type="secondary">· {app.updatedBy}</Typography.Text> : null}
+              </Descriptions.Item>
+            </Descriptions>
+            <Divider titlePlacement="start">{t('apps.members')}</Divider>
+            <Members iid={iid} app={app} canEdit={appPermissions(app).access} />
+          </>
+        )}
+      </QueryView>
     </Drawer>
   );
 }

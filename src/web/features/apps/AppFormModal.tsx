@@ -8,6 +8,7 @@ import { APP_NAME_MAX, APP_NAME_PATTERN, APP_REMARK_MAX } from '../../../contrac
 import type { App } from '../../api/apps';
 import { toApiError } from '../../api/errors';
 import { useShowApiError } from '../../components/ErrorAlert';
+import { FormErrorsLive, validateOrFocus } from '../../components/FormErrors';
 import { useCreateApp, useUpdateApp } from './hooks';
 import { RolesTags } from './RolesTags';
 
@@ -43,7 +44,8 @@ export function AppFormModal({
   }, [open, app, form]);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validateOrFocus(form);
+    if (!v) return;
     const body = { name: v.name.trim(), remark: (v.remark ?? '').trim() };
     try {
       const saved = app ? await update.mutateAsync({ id: app.id, body }) : await create.mutateAsync(body);
@@ -53,6 +55,7 @@ export function AppFormModal({
       const e = toApiError(err);
       if (e.status === 409) {
         form.setFields([{ name: 'name', errors: [`${t('apps.nameTaken')} (${e.code})`] }]);
+        form.focusField('name');
         return;
       }
       showApiError(e);
@@ -65,7 +68,7 @@ export function AppFormModal({
       title={app ? t('apps.editTitle', { name: app.name }) : t('apps.createTitle')}
       okText={app ? t('common.save') : t('common.create')}
       cancelText={t('common.cancel')}
-      onOk={() => void submit().catch(() => undefined)}
+      onOk={() => void submit()}
       onCancel={() => onClose()}
       confirmLoading={pending}
       okButtonProps={{ 'data-testid': 'app-form-submit' } as ButtonProps}
@@ -96,6 +99,7 @@ export function AppFormModal({
         <Form.Item label={t('apps.roles')} extra={app ? t('apps.rolesHint') : undefined}>
           {app ? <RolesTags roles={app.roles} /> : <Typography.Text type="secondary">{t('apps.rolesOnCreate')}</Typography.Text>}
         </Form.Item>
+        <FormErrorsLive testId="app-form-errors" labels={{ name: t('common.name'), remark: t('common.remark') }} />
         <button type="submit" hidden aria-hidden tabIndex={-1} />
       </Form>
     </Modal>

@@ -1,30 +1,31 @@
 // Integration apps: filter bar (state in the URL) → table with server paging, row actions,
 // multi-select with a bulk-delete footer → detail drawer; create/edit in a modal.
-import { Button, Flex, Input, Select, Space, Table, Tooltip } from 'antd';
-import { Muted, Strong } from '../../components/ui';
+import { Button, Flex, Select, Space, Table, Tooltip } from 'antd';
+import { ActionButton, Muted, Strong } from '../../components/ui';
 import { feedback } from '../../components/feedback';
 import type { TableColumnsType } from 'antd';
 import PlusOutlined from '@ant-design/icons/es/icons/PlusOutlined';
-import ReloadOutlined from '@ant-design/icons/es/icons/ReloadOutlined';
 import StarFilled from '@ant-design/icons/es/icons/StarFilled';
 import StarOutlined from '@ant-design/icons/es/icons/StarOutlined';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { APP_NAME_MAX } from '../../../contract';
 import { appListQuery, appPermissions, type App } from '../../api/apps';
 import { toApiError } from '../../api/errors';
 import { PageHeader } from '../../components/PageHeader';
 import { Panel } from '../../components/Panel';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorAlert, useShowApiError } from '../../components/ErrorAlert';
+import { useShowApiError } from '../../components/ErrorAlert';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { apiErrorText } from '../../components/apiErrorText';
-import { TableSkeleton } from '../../components/TableSkeleton';
+import { FilterBar, NameSearch } from '../../components/FilterBar';
+import { QueryView } from '../../components/QueryView';
 import { Time } from '../../components/Time';
 import { CopyableId } from '../../components/CopyableId';
-import { useSearchState } from '../../components/searchState';
-import { appsSearchSchema, PAGE_SIZES, toListParams } from './search';
+import { pagedTablePagination, useSearchState } from '../../components/searchState';
+import { appsSearchSchema, toListParams } from './search';
 import { useBulkDeleteApps, useDeleteApp, useUpdateApp } from './hooks';
 import { RolesTags } from './RolesTags';
 import { useResetSecretFlow } from './useResetSecretFlow';
@@ -42,7 +43,6 @@ export default function AppsPage() {
   const [search, setSearch] = useSearchState(appsSearchSchema);
   const params = toListParams(search);
   const q = useQuery(appListQuery(iid, params));
-  const [nameInput, setNameInput] = useState(search.name);
   const [form, setForm] = useState<FormState>({ open: false });
   const [selected, setSelected] = useState<Map<string, App>>(new Map());
   const del = useDeleteApp(iid);
@@ -59,7 +59,6 @@ export default function AppsPage() {
     if (search.app !== '') setDrawerUsed(true);
   }, [search.app]);
 
-  useEffect(() => setNameInput(search.name), [search.name]);
   // switching instance: selection belongs to the old one
   useEffect(() => setSelected(new Map()), [iid]);
   // a hand-edited offset past the end: go to the last page
@@ -202,21 +201,35 @@ export default function AppsPage() {
         const p = appPermissions(app);
         return (
           <Space size={0} wrap>
-            <Tooltip title={p.modify ? undefined : noPerm('modify')}>
-              <Button type="link" size="small" disabled={!p.modify} onClick={() => setForm({ open: true, app })} data-testid="app-action-edit">
-                {t('common.edit')}
-              </Button>
-            </Tooltip>
-            <Tooltip title={p.modify ? undefined : noPerm('modify')}>
-              <Button type="link" size="small" disabled={!p.modify} onClick={() => secretFlow.start(app)} data-testid="app-action-reset-secret">
-                {t('apps.resetSecret')}
-              </Button>
-            </Tooltip>
-            <Tooltip title={p.delete ? undefined : noPerm('delete')}>
-              <Button type="link" size="small" danger disabled={!p.delete} onClick={() => confirmDelete(app)} data-testid="app-action-delete">
-                {t('common.delete')}
-              </Button>
-            </Tooltip>
+            <ActionButton
+              type="link"
+              size="small"
+              blockedReason={p.modify ? undefined : noPerm('modify')}
+              onClick={() => setForm({ open: true, app })}
+              data-testid="app-action-edit"
+            >
+              {t('common.edit')}
+            </ActionButton>
+            <ActionButton
+              type="link"
+              size="small"
+              blockedReason={p.modify ? undefined : noPerm('modify')}
+              onClick={() => secretFlow.start(app)}
+              data-testid="app-action-reset-secret"
+            >
+              {t('apps.resetSecret')}
+            </ActionButton>
+            <ActionButton
+              type="link"
+              size="small"
+              danger
+              blockedReason={p.delete ? undefined : noPerm('delete')}
+              onMouseEnter={feedback.preload}
+              onClick={() => confirmDelete(app)}
+              data-testid="app-action-delete"
+            >
+              {t('common.delete')}
+            </ActionButton>
           </Space>
         );
       },
@@ -233,17 +246,13 @@ export default function AppsPage() {
     <>
       <PageHeader title={t('apps.title')} subtitle={t('apps.subtitle')} extra={createButton} />
       <Panel>
-        <Flex gap={12} wrap style={{ marginBottom: 16 }} data-testid="apps-filter-bar">
-          <Input.Search
-            allowClear
-            style={{ width: 280 }}
+        <FilterBar query={q} refreshTestId="apps-refresh" testId="apps-filter-bar">
+          <NameSearch
+            value={search.name}
+            onSearch={(name) => setSearch({ name, offset: 0 })}
             placeholder={t('apps.searchPlaceholder')}
-            aria-label={t('apps.searchPlaceholder')}
-            value={nameInput}
-            onChange={(e) => setNameInput(e.target.value)}
-            onSearch={(v) => setSearch({ name: v.trim(), offset: 0 })}
-            data-testid="apps-search"
-            maxLength={64}
+            maxLength={APP_NAME_MAX}
+            testId="apps-search"
           />
           <Select
             style={{ width: 180 }}
@@ -257,75 +266,54 @@ export default function AppsPage() {
               { value: 'no', label: t('apps.filterNotFavorite') },
             ]}
           />
-          <div style={{ flex: 1 }} />
-          <Tooltip title={t('common.refresh')}>
-            <Button
-              icon={<ReloadOutlined />}
-              aria-label={t('common.refresh')}
-              onClick={() => void q.refetch()}
-              loading={q.isFetching && !q.isPending}
-              data-testid="apps-refresh"
+        </FilterBar>
+        <QueryView query={q}>
+          {(data) => (
+            <Table<App>
+              rowKey="id"
+              data-testid="apps-table"
+              columns={columns}
+              dataSource={data.items}
+              loading={q.isFetching && q.isPlaceholderData}
+              scroll={{ x: 900 }}
+              rowSelection={{
+                selectedRowKeys: [...selected.keys()],
+                preserveSelectedRowKeys: true,
+                getCheckboxProps: (app) => ({
+                  disabled: !appPermissions(app).delete,
+                  title: appPermissions(app).delete ? undefined : t('apps.selectNotAllowed'),
+                }),
+                onChange: (keys, rows) => {
+                  setSelected((prev) => {
+                    const next = new Map<string, App>();
+                    for (const k of keys) {
+                      const id = String(k);
+                      const row = rows.find((r) => r?.id === id) ?? prev.get(id);
+                      if (row) next.set(id, row);
+                    }
+                    return next;
+                  });
+                },
+              }}
+              pagination={pagedTablePagination(search, data.total, setSearch, t)}
+              locale={{
+                emptyText: filtered ? (
+                  <EmptyState
+                    title={t('apps.emptyFilteredTitle')}
+                    hint={t('apps.emptyFilteredHint')}
+                    action={
+                      <Button onClick={() => setSearch({ name: '', favorite: 'all', offset: 0 })} data-testid="apps-clear-filters">
+                        {t('apps.clearFilters')}
+                      </Button>
+                    }
+                  />
+                ) : (
+                  <EmptyState title={t('apps.emptyTitle')} hint={t('apps.emptyHint')} action={createButton} />
+                ),
+              }}
             />
-          </Tooltip>
-        </Flex>
-        {q.isPending ? (
-          <TableSkeleton />
-        ) : q.isError ? (
-          <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />
-        ) : (
-          <Table<App>
-            rowKey="id"
-            data-testid="apps-table"
-            columns={columns}
-            dataSource={q.data.items}
-            loading={q.isFetching && q.isPlaceholderData}
-            scroll={{ x: 900 }}
-            rowSelection={{
-              selectedRowKeys: [...selected.keys()],
-              preserveSelectedRowKeys: true,
-              getCheckboxProps: (app) => ({
-                disabled: !appPermissions(app).delete,
-                title: appPermissions(app).delete ? undefined : t('apps.selectNotAllowed'),
-              }),
-              onChange: (keys, rows) => {
-                setSelected((prev) => {
-                  const next = new Map<string, App>();
-                  for (const k of keys) {
-                    const id = String(k);
-                    const row = rows.find((r) => r?.id === id) ?? prev.get(id);
-                    if (row) next.set(id, row);
-                  }
-                  return next;
-                });
-              },
-            }}
-            pagination={{
-              current: Math.floor(search.offset / search.limit) + 1,
-              pageSize: search.limit,
-              total: q.data.total,
-              showSizeChanger: true,
-              pageSizeOptions: PAGE_SIZES.map(String),
-              showTotal: (n) => t('common.total', { total: n }),
-              onChange: (page, size) =>
-                setSearch({ offset: size !== search.limit ? 0 : (page - 1) * size, limit: size }),
-            }}
-            locale={{
-              emptyText: filtered ? (
-                <EmptyState
-                  title={t('apps.emptyFilteredTitle')}
-                  hint={t('apps.emptyFilteredHint')}
-                  action={
-                    <Button onClick={() => setSearch({ name: '', favorite: 'all', offset: 0 })} data-testid="apps-clear-filters">
-                      {t('apps.clearFilters')}
-                    </Button>
-                  }
-                />
-              ) : (
-                <EmptyState title={t('apps.emptyTitle')} hint={t('apps.emptyHint')} action={createButton} />
-              ),
-            }}
-          />
-        )}
+          )}
+        </QueryView>
         {selected.size > 0 ? (
           <Flex
             align="center"

@@ -11,39 +11,14 @@ import {
   type App,
 } from '../../api/apps';
 import { appKeys } from '../../api/keys';
+import { useDeleteMutation, useSaveMutation } from '../../api/mutations';
 
-export function useCreateApp(iid: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CreateAppRequest) => createApp(iid, body),
-    onSuccess: (app) => {
-      qc.setQueryData(appKeys.detail(iid, app.id), app);
-      return qc.invalidateQueries({ queryKey: appKeys.lists(iid) });
-    },
-  });
-}
+export const useCreateApp = (iid: string) => useSaveMutation(appKeys, iid, (body: CreateAppRequest) => createApp(iid, body));
 
-export function useUpdateApp(iid: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: UpdateAppRequest }) => updateApp(iid, id, body),
-    onSuccess: (app) => {
-      qc.setQueryData(appKeys.detail(iid, app.id), app);
-      return qc.invalidateQueries({ queryKey: appKeys.lists(iid) });
-    },
-  });
-}
+export const useUpdateApp = (iid: string) =>
+  useSaveMutation(appKeys, iid, ({ id, body }: { id: string; body: UpdateAppRequest }) => updateApp(iid, id, body));
 
-export function useDeleteApp(iid: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (app: Pick<App, 'id' | 'name'>) => deleteApp(iid, app.id),
-    onSuccess: (_, app) => {
-      qc.removeQueries({ queryKey: appKeys.detail(iid, app.id) });
-      return qc.invalidateQueries({ queryKey: appKeys.lists(iid) });
-    },
-  });
-}
+export const useDeleteApp = (iid: string) => useDeleteMutation<Pick<App, 'id' | 'name'>>(appKeys, iid, deleteApp);
 
 /** Delete several apps; never throws: reports each failure. Invalidates the lists once. */
 export function useBulkDeleteApps(iid: string) {

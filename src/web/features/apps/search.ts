@@ -2,20 +2,10 @@
 import { z } from 'zod';
 import { APP_NAME_MAX } from '../../../contract';
 import type { AppListParams } from '../../api/apps';
-
-export const PAGE_SIZES = [10, 20, 50, 100] as const;
+import { pagedSearchFields } from '../../components/searchState';
 
 export const appsSearchSchema = z.object({
-  name: z
-    .string()
-    .transform((s) => s.trim().slice(0, APP_NAME_MAX))
-    .catch(''),
-  offset: z.coerce.number().int().min(0).max(1_000_000).catch(0),
-  limit: z.coerce
-    .number()
-    .int()
-    .refine((v) => (PAGE_SIZES as readonly number[]).includes(v))
-    .catch(20),
+  ...pagedSearchFields(APP_NAME_MAX),
   favorite: z.enum(['all', 'yes', 'no']).catch('all'),
   /** id of the app shown in the drawer */
   app: z.string().max(128).catch(''),

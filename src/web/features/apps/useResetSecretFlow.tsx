@@ -1,12 +1,14 @@
 // Secret reset: confirm naming the app, then show the new secret once.
 import { feedback } from '../../components/feedback';
+import { offerReload } from '../../components/reloadPrompt';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { App } from '../../api/apps';
 import { useShowApiError } from '../../components/ErrorAlert';
 import { useResetSecret } from './hooks';
 
-const SecretModal = lazy(() => import('./SecretModal').then((m) => ({ default: m.SecretModal })));
+const loadSecretModal = () => import('./SecretModal');
+const SecretModal = lazy(() => loadSecretModal().then((m) => ({ default: m.SecretModal })));
 
 export function useResetSecretFlow(iid: string) {
   const { t } = useTranslation();
@@ -22,6 +24,13 @@ export function useResetSecretFlow(iid: string) {
       danger: true,
       cancelText: t('common.cancel'),
       onOk: async () => {
+        // the new secret is shown once: make sure the dialog that shows it can load before resetting
+        try {
+          await loadSecretModal();
+        } catch {
+          offerReload();
+          return;
+        }
         try {
           const secret = await reset.mutateAsync(app.id);
           setRevealed({ name: app.name, secret });

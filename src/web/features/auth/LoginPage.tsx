@@ -1,8 +1,7 @@
 // Login. Deliberately light (no antd Form/Typography/Alert): its chunks count towards what an
 // operator downloads before reaching the first real page.
-import { Button, Dropdown, Input, theme } from 'antd';
+import { Button, Input, theme } from 'antd';
 import LockOutlined from '@ant-design/icons/es/icons/LockOutlined';
-import TranslationOutlined from '@ant-design/icons/es/icons/TranslationOutlined';
 import UserOutlined from '@ant-design/icons/es/icons/UserOutlined';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
@@ -14,8 +13,7 @@ import { ErrorDetails } from '../../components/ErrorDetails';
 import { apiErrorText } from '../../components/apiErrorText';
 import { Callout, Muted } from '../../components/ui';
 import { Panel } from '../../components/Panel';
-import { changeLanguage, currentLanguage } from '../../app/i18n';
-import { LANGUAGES } from '../../app/prefs';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { safeRedirect } from './redirect';
 
 const DEFAULTS: LoginInput = { domain: 'roma-local', username: '', password: '', project: 'cn-north-4' };
@@ -92,7 +90,6 @@ export default function LoginPage() {
     else errText = apiErrorText(err, t).text;
   }
   const busy = mutation.isPending;
-  const lang = currentLanguage();
   const input = (f: Field, extra: Record<string, unknown> = {}) => ({
     id: `login-${f}`,
     'data-testid': `login-${f}`,
@@ -110,19 +107,7 @@ export default function LoginPage() {
       <Panel style={{ width: 420, maxWidth: '100%', padding: 32 }} testId="login-card">
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 8 }}>
           <img src="/favicon.svg" alt="" width={32} height={32} />
-          <Dropdown
-            trigger={['click']}
-            menu={{
-              selectable: true,
-              selectedKeys: [lang],
-              items: LANGUAGES.map((l) => ({ key: l, label: <span data-testid={`lang-${l}`}>{t(`lang.${l}`)}</span> })),
-              onClick: ({ key }) => void changeLanguage(key === 'zh-CN' ? 'zh-CN' : 'en-US'),
-            }}
-          >
-            <Button type="text" size="small" icon={<TranslationOutlined />} data-testid="login-lang-switch" aria-label={t('header.language')}>
-              {t(`lang.${lang}`)}
-            </Button>
-          </Dropdown>
+          <LanguageSwitch testId="login-lang-switch" size="small" />
         </div>
         <h1 style={{ fontSize: 24, fontWeight: 600, margin: '8px 0' }}>{t('auth.title')}</h1>
         <p style={{ marginTop: 0 }}>

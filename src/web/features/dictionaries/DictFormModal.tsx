@@ -7,6 +7,7 @@ import { DICT_CODE_PATTERN, DICT_EXTEND_PATTERN, DICT_NAME_PATTERN } from '../..
 import type { Dictionary } from '../../api/dictionaries';
 import { toApiError } from '../../api/errors';
 import { useShowApiError } from '../../components/ErrorAlert';
+import { FormErrorsLive, validateOrFocus } from '../../components/FormErrors';
 import { useCreateDictionary, useUpdateDictionary } from './hooks';
 
 export type DictFormTarget = { mode: 'create'; parent?: Dictionary } | { mode: 'edit'; dict: Dictionary };
@@ -46,7 +47,8 @@ export function DictFormModal({ iid, target, onClose }: { iid: string; target?: 
   }, [target, editing, form]);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validateOrFocus(form);
+    if (!v) return;
     const common = {
       name: v.name.trim(),
       remark: (v.remark ?? '').trim(),
@@ -65,6 +67,7 @@ export function DictFormModal({ iid, target, onClose }: { iid: string; target?: 
       if (e.status === 409) {
         const msg = `${t('dict.taken')} (${e.code})`;
         form.setFields(editing ? [{ name: 'name', errors: [msg] }] : [{ name: 'name', errors: [msg] }, { name: 'code', errors: [msg] }]);
+        form.focusField('name');
         return;
       }
       showApiError(e);
@@ -84,7 +87,7 @@ export function DictFormModal({ iid, target, onClose }: { iid: string; target?: 
       title={title}
       okText={editing ? t('common.save') : t('common.create')}
       cancelText={t('common.cancel')}
-      onOk={() => void submit().catch(() => undefined)}
+      onOk={() => void submit()}
       onCancel={onClose}
       confirmLoading={pending}
       okButtonProps={{ 'data-testid': 'dict-form-submit' } as ButtonProps}
@@ -146,6 +149,16 @@ export function DictFormModal({ iid, target, onClose }: { iid: string; target?: 
         >
           <Input data-testid="dict-form-extend-two" maxLength={64} />
         </Form.Item>
+        <FormErrorsLive
+          testId="dict-form-errors"
+          labels={{
+            name: t('common.name'),
+            code: t('dict.code'),
+            remark: t('common.remark'),
+            extend_one: t('dict.extendOne'),
+            extend_two: t('dict.extendTwo'),
+          }}
+        />
         <button type="submit" hidden aria-hidden tabIndex={-1} />
       </Form>
     </Modal>

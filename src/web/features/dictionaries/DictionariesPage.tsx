@@ -1,12 +1,11 @@
 // Dictionaries: top-level list (paged, state in the URL); each row expands to its entries,
-// loaded on expand by parent_code. System dictionaries cannot be deleted (reason in a tooltip);
-// a server refusal is still shown if it happens.
-import { Button, Flex, Input, Space, Table, Tooltip } from 'antd';
-import { Code, CopyButton, Muted, Strong, Tag } from '../../components/ui';
+// loaded on expand by parent_code. System dictionaries cannot be deleted (the Delete button stays
+// focusable and says why); a server refusal is still shown if it happens.
+import { Button, Space, Table } from 'antd';
+import { ActionButton, Code, CopyButton, Muted, Strong, Tag } from '../../components/ui';
 import { feedback } from '../../components/feedback';
 import type { TableColumnsType } from 'antd';
 import PlusOutlined from '@ant-design/icons/es/icons/PlusOutlined';
-import ReloadOutlined from '@ant-design/icons/es/icons/ReloadOutlined';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,11 +14,12 @@ import { dictionaryListQuery, type Dictionary } from '../../api/dictionaries';
 import { PageHeader } from '../../components/PageHeader';
 import { Panel } from '../../components/Panel';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorAlert, useShowApiError } from '../../components/ErrorAlert';
-import { TableSkeleton } from '../../components/TableSkeleton';
+import { useShowApiError } from '../../components/ErrorAlert';
+import { FilterBar, NameSearch } from '../../components/FilterBar';
+import { QueryView } from '../../components/QueryView';
 import { Time } from '../../components/Time';
-import { useSearchState } from '../../components/searchState';
-import { dictSearchSchema, PAGE_SIZES } from './search';
+import { pagedTablePagination, useSearchState } from '../../components/searchState';
+import { dictSearchSchema } from './search';
 import { useDeleteDictionary } from './hooks';
 import { DictFormModal, type DictFormTarget } from './DictFormModal';
 
@@ -57,7 +57,7 @@ function useColumns(actions: Actions, depth: number): TableColumnsType<Dictionar
           <Code testId="dict-code" style={{ whiteSpace: 'nowrap', wordBreak: 'normal' }}>
             {v}
           </Code>
-          <CopyButton text={v} />
+          <CopyButton text={v} label={t('dict.code')} />
         </span>
       ),
     },
@@ -88,18 +88,17 @@ function useColumns(actions: Actions, depth: number): TableColumnsType<Dictionar
           <Button type="link" size="small" onClick={() => actions.edit(d)} data-testid="dict-action-edit">
             {t('common.edit')}
           </Button>
-          <Tooltip title={d.system ? t('dict.systemNoDelete') : undefined}>
-            <Button
-              type="link"
-              size="small"
-              danger
-              disabled={d.system}
-              onClick={() => actions.remove(d)}
-              data-testid="dict-action-delete"
-            >
-              {t('common.delete')}
-            </Button>
-          </Tooltip>
+          <ActionButton
+            type="link"
+            size="small"
+            danger
+            blockedReason={d.system ? t('dict.systemNoDelete') : undefined}
+            onMouseEnter={feedback.preload}
+            onClick={() => actions.remove(d)}
+            data-testid="dict-action-delete"
+          >
+            {t('common.delete')}
+          </ActionButton>
         </Space>
       ),
     },
@@ -112,41 +111,43 @@ function Children({ iid, parent, actions, depth }: { iid: string; parent: Dictio
   const [offset, setOffset] = useState(0);
   const q = useQuery(dictionaryListQuery(iid, { offset, limit: CHILD_PAGE, parent_code: parent.code }));
   const columns = useColumns(actions, depth);
-  if (q.isPending) return <TableSkeleton rows={2} />;
-  if (q.isError) return <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
   return (
-    <div data-testid="dict-children" data-parent-code={parent.code} style={{ padding: '4px 0' }}>
-      <Table<Dictionary>
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={q.data.items}
-        loading={q.isFetching && q.isPlaceholderData}
-        title={() => <Muted>{t('dict.children', { name: parent.name })}</Muted>}
-        expandable={
-          depth < MAX_DEPTH - 1
-            ? { expandedRowRender: (d) => <Children iid={iid} parent={d} actions={actions} depth={depth + 1} /> }
-            : undefined
-        }
-        pagination={
-          q.data.total > CHILD_PAGE
-            ? { current: offset / CHILD_PAGE + 1, pageSize: CHILD_PAGE, total: q.data.total, onChange: (p) => setOffset((p - 1) * CHILD_PAGE), size: 'small' }
-            : false
-        }
-        locale={{
-          emptyText: (
-            <EmptyState
-              title={t('dict.noChildren', { name: parent.name })}
-              action={
-                <Button size="small" icon={<PlusOutlined />} onClick={() => actions.addChild(parent)} data-testid="dict-empty-add-child">
-                  {t('dict.addChild')}
-                </Button>
-              }
-            />
-          ),
-        }}
-      />
-    </div>
+    <QueryView query={q} rows={2}>
+      {(data) => (
+        <div data-testid="dict-children" data-parent-code={parent.code} style={{ padding: '4px 0' }}>
+          <Table<Dictionary>
+            rowKey="id"
+            size="small"
+            columns={columns}
+            dataSource={data.items}
+            loading={q.isFetching && q.isPlaceholderData}
+            title={() => <Muted>{t('dict.children', { name: parent.name })}</Muted>}
+            expandable={
+              depth < MAX_DEPTH - 1
+                ? { expandedRowRender: (d) => <Children iid={iid} parent={d} actions={actions} depth={depth + 1} /> }
+                : undefined
+            }
+            pagination={
+              data.total > CHILD_PAGE
+                ? { current: offset / CHILD_PAGE + 1, pageSize: CHILD_PAGE, total: data.total, onChange: (p) => setOffset((p - 1) * CHILD_PAGE), size: 'small' }
+                : false
+            }
+            locale={{
+              emptyText: (
+                <EmptyState
+                  title={t('dict.noChildren', { name: parent.name })}
+                  action={
+                    <Button size="small" icon={<PlusOutlined />} onClick={() => actions.addChild(parent)} data-testid="dict-empty-add-child">
+                      {t('dict.addChild')}
+                    </Button>
+                  }
+                />
+              ),
+            }}
+          />
+        </div>
+      )}
+    </QueryView>
   );
 }
 
@@ -157,11 +158,9 @@ export default function DictionariesPage() {
   const [search, setSearch] = useSearchState(dictSearchSchema);
   const q = useQuery(dictionaryListQuery(iid, { offset: search.offset, limit: search.limit, name: search.name || undefined }));
   const [target, setTarget] = useState<DictFormTarget>();
-  const [nameInput, setNameInput] = useState(search.name);
   const [expanded, setExpanded] = useState<readonly React.Key[]>([]);
   const del = useDeleteDictionary(iid);
 
-  useEffect(() => setNameInput(search.name), [search.name]);
   useEffect(() => setExpanded([]), [iid]);
 
   const actions: Actions = {
@@ -201,67 +200,43 @@ export default function DictionariesPage() {
     <>
       <PageHeader title={t('dict.title')} subtitle={t('dict.subtitle')} extra={createButton} />
       <Panel>
-        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-          <Input.Search
-            allowClear
-            style={{ width: 280 }}
+        <FilterBar query={q} refreshTestId="dict-refresh">
+          <NameSearch
+            value={search.name}
+            onSearch={(name) => setSearch({ name, offset: 0 })}
             placeholder={t('dict.searchPlaceholder')}
-            aria-label={t('dict.searchPlaceholder')}
-            value={nameInput}
-            onChange={(e) => setNameInput(e.target.value)}
-            onSearch={(v) => setSearch({ name: v.trim(), offset: 0 })}
-            data-testid="dict-search"
             maxLength={64}
+            testId="dict-search"
           />
-          <div style={{ flex: 1 }} />
-          <Tooltip title={t('common.refresh')}>
-            <Button
-              icon={<ReloadOutlined />}
-              aria-label={t('common.refresh')}
-              onClick={() => void q.refetch()}
-              loading={q.isFetching && !q.isPending}
-              data-testid="dict-refresh"
+        </FilterBar>
+        <QueryView query={q}>
+          {(data) => (
+            <Table<Dictionary>
+              rowKey="id"
+              data-testid="dict-table"
+              columns={columns}
+              dataSource={data.items}
+              loading={q.isFetching && q.isPlaceholderData}
+              scroll={{ x: 900 }}
+              expandable={{
+                expandedRowKeys: expanded,
+                onExpandedRowsChange: setExpanded,
+                expandedRowRender: (d) => <Children iid={iid} parent={d} actions={actions} depth={1} />,
+              }}
+              pagination={pagedTablePagination(search, data.total, setSearch, t)}
+              locale={{
+                emptyText: search.name ? (
+                  <EmptyState
+                    title={t('dict.emptyFilteredTitle')}
+                    action={<Button onClick={() => setSearch({ name: '', offset: 0 })}>{t('apps.clearFilters')}</Button>}
+                  />
+                ) : (
+                  <EmptyState title={t('dict.emptyTitle')} hint={t('dict.emptyHint')} action={createButton} />
+                ),
+              }}
             />
-          </Tooltip>
-        </Flex>
-        {q.isPending ? (
-          <TableSkeleton />
-        ) : q.isError ? (
-          <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />
-        ) : (
-          <Table<Dictionary>
-            rowKey="id"
-            data-testid="dict-table"
-            columns={columns}
-            dataSource={q.data.items}
-            loading={q.isFetching && q.isPlaceholderData}
-            scroll={{ x: 900 }}
-            expandable={{
-              expandedRowKeys: expanded,
-              onExpandedRowsChange: setExpanded,
-              expandedRowRender: (d) => <Children iid={iid} parent={d} actions={actions} depth={1} />,
-            }}
-            pagination={{
-              current: Math.floor(search.offset / search.limit) + 1,
-              pageSize: search.limit,
-              total: q.data.total,
-              showSizeChanger: true,
-              pageSizeOptions: PAGE_SIZES.map(String),
-              showTotal: (n) => t('common.total', { total: n }),
-              onChange: (page, size) => setSearch({ offset: size !== search.limit ? 0 : (page - 1) * size, limit: size }),
-            }}
-            locale={{
-              emptyText: search.name ? (
-                <EmptyState
-                  title={t('dict.emptyFilteredTitle')}
-                  action={<Button onClick={() => setSearch({ name: '', offset: 0 })}>{t('apps.clearFilters')}</Button>}
-                />
-              ) : (
-                <EmptyState title={t('dict.emptyTitle')} hint={t('dict.emptyHint')} action={createButton} />
-              ),
-            }}
-          />
-        )}
+          )}
+        </QueryView>
       </Panel>
       <DictFormModal iid={iid} target={target} onClose={() => setTarget(undefined)} />
     </>

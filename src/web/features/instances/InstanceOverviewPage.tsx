@@ -98,10 +98,10 @@ export default function InstanceOverviewPage() {
               <Descriptions.Item label={t('instances.zones')}>
                 {i.availableZones.length ? i.availableZones.join(', ') : none}
               </Descriptions.Item>
-              <Descriptions.Item label={t('instances.vpc')}>{i.vpcId ? <CopyableId id={i.vpcId} ellipsis /> : none}</Descriptions.Item>
-              <Descriptions.Item label={t('instances.subnet')}>{i.subnetId ? <CopyableId id={i.subnetId} ellipsis /> : none}</Descriptions.Item>
+              <Descriptions.Item label={t('instances.vpc')}>{i.vpcId ? <CopyableId id={i.vpcId} label={t('instances.vpc')} ellipsis /> : none}</Descriptions.Item>
+              <Descriptions.Item label={t('instances.subnet')}>{i.subnetId ? <CopyableId id={i.subnetId} label={t('instances.subnet')} ellipsis /> : none}</Descriptions.Item>
               <Descriptions.Item label={t('instances.securityGroup')}>
-                {i.securityGroupId ? <CopyableId id={i.securityGroupId} ellipsis /> : none}
+                {i.securityGroupId ? <CopyableId id={i.securityGroupId} label={t('instances.securityGroup')} ellipsis /> : none}
               </Descriptions.Item>
               <Descriptions.Item label={t('instances.publicAddress')}>{i.publicAddress || none}</Descriptions.Item>
               <Descriptions.Item label={t('instances.ingressAddress')}>{i.ingressAddress || none}</Descriptions.Item>

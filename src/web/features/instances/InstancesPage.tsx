@@ -1,8 +1,7 @@
-import { Button, Table } from 'antd';
+import { Table } from 'antd';
 import { Muted } from '../../components/ui';
 import { Panel } from '../../components/Panel';
 import type { TableColumnsType } from 'antd';
-import ReloadOutlined from '@ant-design/icons/es/icons/ReloadOutlined';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -12,8 +11,7 @@ import { StatusTag } from '../../components/StatusTag';
 import { Time } from '../../components/Time';
 import { CopyableId } from '../../components/CopyableId';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { TableSkeleton } from '../../components/TableSkeleton';
+import { QueryView, RefreshButton } from '../../components/QueryView';
 
 export default function InstancesPage() {
   const { t } = useTranslation();
@@ -54,30 +52,24 @@ export default function InstancesPage() {
       <PageHeader
         title={t('instances.title')}
         subtitle={t('instances.subtitle')}
-        extra={
-          <Button icon={<ReloadOutlined />} onClick={() => void q.refetch()} loading={q.isFetching && !q.isPending}>
-            {t('common.refresh')}
-          </Button>
-        }
+        extra={<RefreshButton query={q} testId="instances-refresh" withText />}
       />
       <Panel>
-        {q.isPending ? (
-          <TableSkeleton />
-        ) : q.isError ? (
-          <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />
-        ) : (
-          <Table<Instance>
-            rowKey="id"
-            data-testid="instances-table"
-            columns={columns}
-            dataSource={q.data.items}
-            pagination={false}
-            locale={{
-              emptyText: <EmptyState title={t('instances.emptyTitle')} hint={t('instances.emptyHint')} />,
-            }}
-            footer={() => <Muted>{t('common.total', { total: q.data.total })}</Muted>}
-          />
-        )}
+        <QueryView query={q}>
+          {(data) => (
+            <Table<Instance>
+              rowKey="id"
+              data-testid="instances-table"
+              columns={columns}
+              dataSource={data.items}
+              pagination={false}
+              locale={{
+                emptyText: <EmptyState title={t('instances.emptyTitle')} hint={t('instances.emptyHint')} />,
+              }}
+              footer={() => <Muted>{t('common.total', { total: data.total })}</Muted>}
+            />
+          )}
+        </QueryView>
       </Panel>
     </>
   );
