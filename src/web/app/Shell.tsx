@@ -1,4 +1,4 @@
-// The shell (lazy): auth guard, side navigation, header with breadcrumb, instance switcher,
+// The shell (lazy, behind SessionGate): side navigation, header with breadcrumb, instance switcher,
 // language switch, theme toggle and user menu. Pages render in the content area.
 import { Button, Dropdown, Flex, Layout, Menu, Select, Tooltip, theme } from 'antd';
 import { LanguageSwitch } from '../components/LanguageSwitch';
@@ -17,7 +17,7 @@ import UserOutlined from '@ant-design/icons/es/icons/UserOutlined';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Fragment, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, Outlet, useLocation, useMatch, useNavigate } from 'react-router';
+import { Link, Outlet, useLocation, useMatch, useNavigate } from 'react-router';
 import { instanceListQuery } from '../api/instances';
 import { logout, sessionQuery } from '../api/session';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -38,10 +38,9 @@ function ShellSkeleton() {
   );
 }
 
+/** Rendered by SessionGate once the session is known (or failed to load). */
 export default function Shell() {
-  const location = useLocation();
   const session = useQuery(sessionQuery);
-  if (session.isPending) return <ShellSkeleton />;
   if (session.isError) {
     return (
       <div style={{ maxWidth: 640, margin: '15vh auto' }}>
@@ -49,11 +48,7 @@ export default function Shell() {
       </div>
     );
   }
-  if (!session.data.authenticated) {
-    const redirect = encodeURIComponent(location.pathname + location.search);
-    return <Navigate to={`/login?redirect=${redirect}`} replace />;
-  }
-  return <ShellLayout user={session.data.user} projectId={session.data.projectId} />;
+  return <ShellLayout user={session.data?.user} projectId={session.data?.projectId} />;
 }
 
 function ShellLayout({ user, projectId }: { user?: string; projectId?: string }) {

@@ -1,5 +1,5 @@
 // Routes (declarative react-router 7). The entry holds only this table; the antd root, the login
-// page, the shell and every page are lazy chunks, each page inside a route-level error boundary.
+// page, the session gate, the shell and every page are lazy chunks, each page inside a route-level error boundary.
 import { lazy, Suspense, useEffect, useRef, type ComponentType, type LazyExoticComponent } from 'react';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
@@ -8,7 +8,7 @@ import { RouteBoundary } from './RouteBoundary';
 import { onUnauthorized } from '../api/authEvents';
 
 const AppRoot = lazy(() => import('./AppRoot'));
-const Shell = lazy(() => import('./Shell'));
+const SessionGate = lazy(() => import('./SessionGate'));
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));
 const HomeRedirect = lazy(() => import('./HomeRedirect'));
 const InstanceIndexRedirect = lazy(() => import('./InstanceIndexRedirect'));
@@ -57,7 +57,7 @@ export function AppRoutes() {
         <Routes>
           <Route element={<AppRoot />}>
             <Route path="login" element={page(LoginPage)} />
-            <Route element={<Shell />}>
+            <Route element={<SessionGate />}>
               <Route index element={page(HomeRedirect)} />
               <Route path="instances" element={page(InstancesPage)} />
               <Route path="i/:instanceId">

@@ -1,0 +1,20 @@
+// Decides, before the shell chunk is fetched, whether there is a session: a first visit
+// without one goes straight to the login page and never downloads the shell (no antd here).
+import { lazy } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Navigate, useLocation } from 'react-router';
+import { sessionQuery } from '../api/session';
+import { BootSplash } from './BootSplash';
+
+const Shell = lazy(() => import('./Shell'));
+
+export default function SessionGate() {
+  const location = useLocation();
+  const session = useQuery(sessionQuery);
+  if (session.isPending) return <BootSplash />;
+  if (session.isSuccess && !session.data.authenticated) {
+    const redirect = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`/login?redirect=${redirect}`} replace />;
+  }
+  return <Shell />; // the shell shows a session error with a retry
+}
