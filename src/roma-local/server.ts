@@ -6,7 +6,7 @@ import type { Ctx } from './context';
 import { openDb } from './db/open';
 import { dictionaryRoutes } from './dictionaries/routes';
 import { familyError, familyOf, sendError, toApiError } from './errors';
-import { ensureAccount } from './iam/account';
+import { ensureAccount, type Account } from './iam/account';
 import { iamRoutes } from './iam/routes';
 import { TokenStore } from './iam/tokens';
 import { instanceRoutes } from './instances/routes';
@@ -26,14 +26,8 @@ export interface RomaLocalOptions {
   now?: () => number; // ms clock, for tests
 }
 
-export interface RomaLocalAccount {
-  user: string;
-  password: string;
-  domain: string;
-  project: string;
-  projectId: string;
-  passwordGenerated: boolean;
-}
+/** The login an operator needs (the account without its internal ids). */
+export type RomaLocalAccount = Omit<Account, 'userId' | 'domainId'>;
 
 export interface RomaLocalHandle {
   url: string;
