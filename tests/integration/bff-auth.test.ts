@@ -15,6 +15,14 @@ function expectBffError(res: { status: number; json: unknown; headers: Record<st
   expect(body.request_id).toBe(res.headers['x-request-id']);
 }
 
+/** The embedded account as the login form sends it. */
+const credentials = (s: Stack) => ({
+  username: s.account.user,
+  password: s.account.password,
+  domain: s.account.domain,
+  project: s.account.project,
+});
+
 describe('BFF auth (shared stack)', () => {
   let stack: Stack;
   beforeAll(async () => {
@@ -61,12 +69,7 @@ describe('BFF auth (shared stack)', () => {
   it('logs in: answers user/project/expiry, sets a strict HttpOnly cookie, no Secure on http://127.0.0.1', async () => {
     const res = await call(stack.bffUrl, '/bff/login', {
       method: 'POST',
-      body: {
-        username: stack.account.user,
-        password: stack.account.password,
-        domain: stack.account.domain,
-        project: stack.account.project,
-      },
+      body: credentials(stack),
     });
     expect(res.status).toBe(200);
     const body = res.json as Record<string, unknown>;
@@ -88,12 +91,7 @@ describe('BFF auth (shared stack)', () => {
     const res = await call(stack.bffUrl, '/bff/login', {
       method: 'POST',
       headers: { host: 'console.example.com' },
-      body: {
-        username: stack.account.user,
-        password: stack.account.password,
-        domain: stack.account.domain,
-        project: stack.account.project,
-      },
+      body: credentials(stack),
     });
     expect(res.status).toBe(200);
     expect(res.setCookies.find((c) => c.startsWith('roma_sid='))).toMatch(/; Secure/);
@@ -104,12 +102,7 @@ describe('BFF auth (shared stack)', () => {
     const second = await call(stack.bffUrl, '/bff/login', {
       method: 'POST',
       cookie: first.cookie,
-      body: {
-        username: stack.account.user,
-        password: stack.account.password,
-        domain: stack.account.domain,
-        project: stack.account.project,
-      },
+      body: credentials(stack),
     });
     const newId = sessionCookieValue(second.setCookies)!;
     expect(newId).toBeTruthy();
@@ -125,7 +118,7 @@ describe('BFF auth (shared stack)', () => {
     const login = await call(stack.bffUrl, '/bff/login', {
       method: 'POST',
       cookie: planted,
-      body: { username: stack.account.user, password: stack.account.password, domain: stack.account.domain, project: stack.account.project },
+      body: credentials(stack),
     });
     expect(sessionCookieValue(login.setCookies)).not.toBe(planted);
     expectBffError(await call(stack.bffUrl, api(), { cookie: planted }), 401, 'BFF.0002');
@@ -211,7 +204,7 @@ describe('BFF login failures and rate limit', () => {
   afterAll(async () => stack?.close());
 
   it('wrong password → 401 BFF.0004; after 3 failures → 429 with Retry-After, even with the right password', async () => {
-    const wrong = { username: stack.account.user, password: 'wrong', domain: stack.account.domain, project: stack.account.project };
+    const wrong = { ...credentials(stack), password: 'wrong' };
     for (let i = 0; i < 3; i++) {
       const res = await call(stack.bffUrl, '/bff/login', { method: 'POST', body: wrong });
       expectBffError(res, 401, 'BFF.0004');
