@@ -26,6 +26,8 @@ export interface ConsoleHandle {
   embedded: boolean;
   romaLocalUrl?: string;
   account?: RomaLocalAccount;
+  /** roma-local's other listeners (mqtt, gateway); empty against the real cloud. */
+  endpoints: Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -49,6 +51,10 @@ export async function startConsole(opts: ConsoleOptions = {}): Promise<ConsoleHa
       domain: env.ROMA_LOCAL_DOMAIN || undefined,
       project: env.ROMA_LOCAL_PROJECT || undefined,
       logger: opts.logger ?? false,
+      mqttHost: env.ROMA_LOCAL_MQTT_HOST || undefined,
+      mqttPort: parseCount(env.ROMA_LOCAL_MQTT_PORT, 'ROMA_LOCAL_MQTT_PORT'),
+      gatewayPort: parseCount(env.ROMA_LOCAL_GATEWAY_PORT, 'ROMA_LOCAL_GATEWAY_PORT'),
+      fdiMaxRuns: parseCount(env.FDI_MAX_RUNS, 'FDI_MAX_RUNS'),
     });
   }
 
@@ -83,6 +89,7 @@ export async function startConsole(opts: ConsoleOptions = {}): Promise<ConsoleHa
     embedded: Boolean(romaLocal),
     romaLocalUrl: romaLocal?.url,
     account: romaLocal?.account,
+    endpoints: romaLocal?.endpoints ?? {},
     async close() {
       await bff.close();
       await romaLocal?.close();
@@ -93,5 +100,12 @@ export async function startConsole(opts: ConsoleOptions = {}): Promise<ConsoleHa
 function parseTtl(raw: string | undefined): number | undefined {
   if (raw === undefined || raw.trim() === '') return undefined;
   if (!/^\d+$/.test(raw.trim()) || Number(raw) <= 0) throw new Error(`ROMA_LOCAL_TOKEN_TTL must be a positive number of seconds, got "${raw}"`);
+  return Number(raw);
+}
+
+/** A port or a count from the environment: unset means the default, anything but 0..65535 is an error. */
+function parseCount(raw: string | undefined, name: string): number | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) > 65535) throw new Error(`${name} must be a whole number from 0 to 65535, got "${raw}"`);
   return Number(raw);
 }

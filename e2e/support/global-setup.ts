@@ -17,7 +17,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     port: 0,
     dataDir,
     staticDir,
-    env: { ...process.env, ROMA_ENDPOINT: '', IAM_ENDPOINT: '', ROMA_LOCAL_PASSWORD: 'E2e-Passw0rd!' },
+    env: { ...process.env, ROMA_ENDPOINT: '', IAM_ENDPOINT: '', ROMA_LOCAL_PASSWORD: 'E2e-Passw0rd!', ROMA_LOCAL_MQTT_PORT: '0', ROMA_LOCAL_GATEWAY_PORT: '0' },
     logger: false,
   });
   process.env.E2E_BASE_URL = handle.url;
@@ -25,6 +25,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.E2E_PASSWORD = handle.account?.password ?? '';
   process.env.E2E_DOMAIN = handle.account?.domain ?? 'roma-local';
   process.env.E2E_PROJECT = handle.account?.project ?? 'cn-north-4';
+  // host:port of roma-local's MQTT endpoint and URL of its API gateway, once those families listen
+  process.env.E2E_MQTT = handle.endpoints.mqtt ?? '';
+  process.env.E2E_GATEWAY = handle.endpoints.gateway ?? '';
   return async () => {
     await handle.close();
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -1,15 +1,18 @@
 // roma-local: a ROMA Connect-compatible service (IAM token, instances, apps, dictionaries)
 // backed by SQLite. buildRomaLocal wires it; startRomaLocal also listens.
 import Fastify, { type FastifyInstance } from 'fastify';
+import { apicFamily } from './apic/index';
 import { appRoutes } from './apps/routes';
 import type { Ctx } from './context';
 import { openDb } from './db/open';
 import { dictionaryRoutes } from './dictionaries/routes';
+import { fdiFamily } from './fdi/index';
 import { familyError, familyOf, sendError, toApiError } from './errors';
 import { ensureAccount, type Account } from './iam/account';
 import { iamRoutes } from './iam/routes';
 import { TokenStore } from './iam/tokens';
 import { instanceRoutes } from './instances/routes';
+import { linkFamily } from './link/index';
 import { seed } from './seed';
 import { hex32 } from './util';
 
@@ -24,6 +27,10 @@ export interface RomaLocalOptions {
   project?: string; // defaults: admin, generated, roma-local, cn-north-4
   logger?: boolean | object;
   now?: () => number; // ms clock, for tests
+  mqttHost?: string; // LINK MQTT endpoint host, default 127.0.0.1
+  mqttPort?: number; // default 1884; 0 = any free port
+  gatewayPort?: number; // APIC gateway, default 9180; 0 = any free port
+  fdiMaxRuns?: number; // FDI runs at once, default 2
 }
 
 /** The login an operator needs (the account without its internal ids). */
@@ -33,6 +40,8 @@ export interface RomaLocalHandle {
   url: string;
   account: RomaLocalAccount;
   app: FastifyInstance;
+  /** What the families listen on besides HTTP (mqtt, gateway), as host:port or URL. */
+  endpoints: Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -41,7 +50,9 @@ export const BODY_LIMIT = 1024 * 1024;
 /** pino options that keep credentials out of the logs even if headers get logged. */
 const REDACT = ['req.headers.authorization', 'req.headers["x-auth-token"]', 'req.headers.cookie', 'res.headers["x-subject-token"]'];
 
-export async function buildRomaLocal(opts: RomaLocalOptions): Promise<{ app: FastifyInstance; account: RomaLocalAccount }> {
+export async function buildRomaLocal(
+  opts: RomaLocalOptions,
+): Promise<{ app: FastifyInstance; account: RomaLocalAccount; endpoints: Record<string, string> }> {
   const now = opts.now ?? Date.now;
   const ttl = opts.tokenTtlSeconds ?? 86400;
   if (!Number.isFinite(ttl) || ttl <= 0) throw new Error(`roma-local: tokenTtlSeconds must be a positive number (got ${ttl})`);
@@ -85,7 +96,14 @@ export async function buildRomaLocal(opts: RomaLocalOptions): Promise<{ app: Fas
   });
   app.addHook('onClose', async () => db.close());
 
-  const ctx: Ctx = { db, now, tokens: new TokenStore(db), tokenTtlMs: ttl * 1000 };
+  const settings = {
+    dataDir: opts.dataDir,
+    mqttHost: opts.mqttHost ?? '127.0.0.1',
+    mqttPort: opts.mqttPort ?? 1884,
+    gatewayPort: opts.gatewayPort ?? 9180,
+    fdiMaxRuns: opts.fdiMaxRuns ?? 2,
+  };
+  const ctx: Ctx = { db, now, tokens: new TokenStore(db), tokenTtlMs: ttl * 1000, settings, endpoints: {} };
   app.decorateRequest('auth', null);
 
   // JSON only (Fastify's text/plain parser would let strings through); an empty body is "no body",
@@ -119,13 +137,16 @@ export async function buildRomaLocal(opts: RomaLocalOptions): Promise<{ app: Fas
   instanceRoutes(app, ctx);
   appRoutes(app, ctx);
   dictionaryRoutes(app, ctx);
+  await linkFamily(app, ctx);
+  await fdiFamily(app, ctx);
+  await apicFamily(app, ctx);
 
   const { userId: _u, domainId: _d, ...publicAccount } = account;
-  return { app, account: publicAccount };
+  return { app, account: publicAccount, endpoints: ctx.endpoints };
 }
 
 export async function startRomaLocal(opts: RomaLocalOptions): Promise<RomaLocalHandle> {
-  const { app, account } = await buildRomaLocal(opts);
+  const { app, account, endpoints } = await buildRomaLocal(opts);
   const host = opts.host ?? '127.0.0.1';
   try {
     await app.listen({ host, port: opts.port ?? 0 });
@@ -136,5 +157,5 @@ export async function startRomaLocal(opts: RomaLocalOptions): Promise<RomaLocalH
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : opts.port ?? 0;
   const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
-  return { url: `http://${urlHost}:${port}`, account, app, close: () => app.close() };
+  return { url: `http://${urlHost}:${port}`, account, app, endpoints, close: () => app.close() };
 }

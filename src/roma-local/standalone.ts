@@ -24,6 +24,10 @@ const handle = await startRomaLocal({
   domain: process.env.ROMA_LOCAL_DOMAIN,
   project: process.env.ROMA_LOCAL_PROJECT,
   logger: { level: process.env.LOG_LEVEL || 'warn' },
+  mqttHost: process.env.ROMA_LOCAL_MQTT_HOST || undefined,
+  mqttPort: envInt('ROMA_LOCAL_MQTT_PORT', 1884),
+  gatewayPort: envInt('ROMA_LOCAL_GATEWAY_PORT', 9180),
+  fdiMaxRuns: envInt('FDI_MAX_RUNS', 2) || 2,
 });
 
 const a = handle.account;

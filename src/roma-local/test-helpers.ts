@@ -17,7 +17,7 @@ export const tempDir = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'roma
 
 export async function start(opts: Partial<RomaLocalOptions> = {}): Promise<RomaLocalHandle & { dataDir: string }> {
   const dataDir = opts.dataDir ?? tempDir();
-  const h = await startRomaLocal({ password: PASSWORD, ...opts, dataDir, port: 0 });
+  const h = await startRomaLocal({ password: PASSWORD, mqttPort: 0, gatewayPort: 0, ...opts, dataDir, port: 0 });
   return Object.assign(h, { dataDir });
 }
 

@@ -42,6 +42,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     dataDir,
     port: 0,
     host: '127.0.0.1',
+    mqttPort: 0,
+    gatewayPort: 0,
     tokenTtlSeconds: opts.tokenTtlSeconds,
     password: opts.password ?? 'Test-Passw0rd!',
     logger: false,

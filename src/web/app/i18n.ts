@@ -1,38 +1,57 @@
-// i18next setup. Resources are loaded per language on demand (two small JSON chunks).
-import i18next from 'i18next';
+// i18next setup. The core texts ("translation", src/web/locales/<lng>.json) load at start; each
+// feature area has its own namespace (src/web/locales/features/<ns>.<lng>.json) that loads only
+// when a page calls useTranslation('<ns>'), so the login page never downloads device or FDI texts.
+import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { initialLanguage, saveLanguage, type Language } from './prefs';
 import { loadUiLocale } from './uiLocale';
 
-const loaders: Record<Language, () => Promise<{ default: Record<string, unknown> }>> = {
+type Bundle = { default: Record<string, unknown> };
+
+const core: Record<Language, () => Promise<Bundle>> = {
   'en-US': () => import('../locales/en-US.json'),
   'zh-CN': () => import('../locales/zh-CN.json'),
 };
+const features = import.meta.glob<Bundle>('../locales/features/*.json');
 
-async function ensureResources(lng: Language): Promise<void> {
-  if (i18next.hasResourceBundle(lng, 'translation')) return;
-  const mod = await loaders[lng]();
-  i18next.addResourceBundle(lng, 'translation', mod.default, true, true);
-}
+/** Loads a namespace of a language: the core bundle or one feature file. */
+const lazyBundles: BackendModule = {
+  type: 'backend',
+  init() {},
+  read(lng, ns, done) {
+    const load = ns === 'translation' ? core[lng as Language] : features[`../locales/features/${ns}.${lng}.json`];
+    if (!load) return done(new Error(`no texts for ${ns} in ${lng}`), false);
+    load().then(
+      (mod) => done(null, mod.default),
+      (err: unknown) => done(err instanceof Error ? err : new Error(String(err)), false),
+    );
+  },
+};
 
 export async function initI18n(): Promise<typeof i18next> {
   const lng = initialLanguage();
-  await i18next.use(initReactI18next).init({
-    lng,
-    fallbackLng: 'en-US',
-    supportedLngs: ['en-US', 'zh-CN'],
-    resources: {},
-    partialBundledLanguages: true,
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
-  await Promise.all([ensureResources(lng), loadUiLocale(lng)]);
+  await Promise.all([
+    i18next.use(lazyBundles).use(initReactI18next).init({
+      lng,
+      // only the current language's bundles are fetched; the locale tests keep both key sets equal
+      fallbackLng: false,
+      supportedLngs: ['en-US', 'zh-CN'],
+      load: 'currentOnly',
+      preload: false,
+      ns: ['translation'],
+      defaultNS: 'translation',
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    }),
+    loadUiLocale(lng),
+  ]);
   document.documentElement.lang = lng;
   return i18next;
 }
 
 export async function changeLanguage(lng: Language): Promise<void> {
-  await Promise.all([ensureResources(lng), loadUiLocale(lng)]);
+  // the new language's namespaces (core and every feature already in use) load before it switches
+  await Promise.all([i18next.loadLanguages(lng), loadUiLocale(lng)]);
   saveLanguage(lng);
   document.documentElement.lang = lng;
   await i18next.changeLanguage(lng);

@@ -1,6 +1,13 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from './en-US.json';
 import zh from './zh-CN.json';
+
+const featureDir = path.join(import.meta.dirname, 'features');
+const readJson = (f: string): unknown => JSON.parse(fs.readFileSync(path.join(featureDir, f), 'utf8'));
+/** Every feature namespace (features/<ns>.<lng>.json) with both languages. */
+const namespaces = [...new Set(fs.readdirSync(featureDir).map((f) => f.split('.')[0]!))].sort();
 
 function flatten(o: unknown, prefix = ''): Record<string, string> {
   const out: Record<string, string> = {};
@@ -12,7 +19,10 @@ function flatten(o: unknown, prefix = ''): Record<string, string> {
 }
 const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
-describe('locales', () => {
+describe.each([
+  { ns: 'translation', en: en as unknown, zh: zh as unknown },
+  ...namespaces.map((ns) => ({ ns, en: readJson(`${ns}.en-US.json`), zh: readJson(`${ns}.zh-CN.json`) })),
+])('locales: $ns', ({ en, zh }) => {
   const fen = flatten(en);
   const fzh = flatten(zh);
   it('en-US and zh-CN have the same key set', () => {
@@ -23,6 +33,14 @@ describe('locales', () => {
   });
   it('same interpolation placeholders in both languages', () => {
     for (const k of Object.keys(fen)) expect(placeholders(fzh[k] ?? ''), k).toEqual(placeholders(fen[k]!));
+  });
+});
+
+describe('feature namespaces', () => {
+  it('each has exactly an en-US and a zh-CN file', () => {
+    for (const ns of namespaces) {
+      expect(fs.readdirSync(featureDir).filter((f) => f.startsWith(`${ns}.`)).sort(), ns).toEqual([`${ns}.en-US.json`, `${ns}.zh-CN.json`]);
+    }
   });
 });
 
