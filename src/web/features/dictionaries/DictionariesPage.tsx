@@ -6,17 +6,20 @@ import { Code, CopyButton, Muted, Strong, Tag } from '../../components/ui';
 import type { TableColumnsType } from 'antd';
 import PlusOutlined from '@ant-design/icons/es/icons/PlusOutlined';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { dictionaryListQuery, type Dictionary } from '../../api/dictionaries';
 import { EmptyState } from '../../components/EmptyState';
 import { QueryView } from '../../components/QueryView';
 import { Time } from '../../components/Time';
-import { actionsColumn, ListPage, ListTable, NameSearch, useConfirm, useList } from '../../components/list';
+import { actionsColumn, ListPage, ListTable, NameSearch, useConfirm, useList, useMountedOnce } from '../../components/list';
 import { dictSearchSchema } from './search';
 import { useDeleteDictionary } from './hooks';
-import { DictFormModal, type DictFormTarget } from './DictFormModal';
+import type { DictFormTarget } from './DictFormModal';
+
+// the form (antd Form, Select, InputNumber) loads on first use, not with the page
+const DictFormModal = lazy(() => import('./DictFormModal').then((m) => ({ default: m.DictFormModal })));
 
 const CHILD_PAGE = 50;
 const MAX_DEPTH = 2; // dictionaries are a two-level tree (dictionaries.md)
@@ -140,6 +143,7 @@ export default function DictionariesPage() {
   const list = useList(dictSearchSchema, (s) => dictionaryListQuery(iid, { offset: s.offset, limit: s.limit, name: s.name || undefined }));
   const confirm = useConfirm();
   const [target, setTarget] = useState<DictFormTarget>();
+  const formUsed = useMountedOnce(target !== undefined);
   const [expanded, setExpanded] = useState<readonly React.Key[]>([]);
   const del = useDeleteDictionary(iid);
 
@@ -199,7 +203,11 @@ export default function DictionariesPage() {
           emptyFiltered={{ title: t('dict.emptyFilteredTitle') }}
         />
       </ListPage>
-      <DictFormModal iid={iid} target={target} onClose={() => setTarget(undefined)} />
+      {formUsed && (
+        <Suspense fallback={null}>
+          <DictFormModal iid={iid} target={target} onClose={() => setTarget(undefined)} />
+        </Suspense>
+      )}
     </>
   );
 }
