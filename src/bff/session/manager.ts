@@ -61,7 +61,7 @@ export class SessionManager {
     if (opts.touch) {
       session.lastSeenAt = now;
       session.idleExpiresAt = now + this.t.idleTimeoutMs;
-      await this.store.set(key, session);
+      await (this.store.update ? this.store.update(key, session) : this.store.set(key, session));
     }
     return { status: 'ok', session };
   }
