@@ -74,7 +74,8 @@ export async function buildBff(config: BffConfig): Promise<FastifyInstance> {
 
   const app = Fastify({
     logger: loggerOptions(config.logger),
-    trustProxy: config.trustProxy,
+    // n hops: trust the n nearest proxies, so the client address is what the outermost of them saw.
+    trustProxy: typeof config.trustProxy === 'number' ? (_addr: string, hop: number) => hop < (config.trustProxy as number) : config.trustProxy,
     genReqId: genRequestId,
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,

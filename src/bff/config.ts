@@ -17,7 +17,8 @@ export interface BffConfig {
   upstreamTimeoutMs: number;
   /** Failed logins allowed per client IP and window. */
   loginRateLimit: { max: number; windowMs: number };
-  trustProxy: boolean;
+  /** Reverse-proxy hops to trust for the client address (X-Forwarded-For); false/0 = none. */
+  trustProxy: boolean | number;
   /** Largest request body forwarded upstream (bytes); default 10 MiB. */
   maxBodyBytes?: number;
   sessionStore?: SessionStore;
@@ -128,7 +129,9 @@ const envSchema = z.object({
   SESSION_ABSOLUTE_TIMEOUT_MS: msInt('SESSION_ABSOLUTE_TIMEOUT_MS', 1000).optional(),
   UPSTREAM_TIMEOUT_MS: msInt('UPSTREAM_TIMEOUT_MS', 1).optional(),
   TRUST_PROXY: z
-    .enum(['true', 'false', '1', '0', 'yes', 'no', ''], { error: 'TRUST_PROXY must be true or false' })
+    .string()
+    .trim()
+    .regex(/^(true|false|yes|no|[0-9])$/, 'TRUST_PROXY must be true, false or a number of proxy hops (0-9)')
     .optional(),
 });
 
@@ -175,7 +178,8 @@ export function loadBffConfig(env: NodeJS.ProcessEnv, overrides: Partial<BffConf
     absoluteTimeoutMs: e.SESSION_ABSOLUTE_TIMEOUT_MS ?? DEFAULTS.absoluteTimeoutMs,
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS ?? DEFAULTS.upstreamTimeoutMs,
     loginRateLimit: { ...DEFAULTS.loginRateLimit },
-    trustProxy: ['true', '1', 'yes'].includes(e.TRUST_PROXY ?? ''),
+    // true = one hop: the address the proxy in front saw, never what the client wrote into X-Forwarded-For.
+    trustProxy: trustHops(e.TRUST_PROXY),
     maxBodyBytes: DEFAULTS.maxBodyBytes,
     logger: true,
   };
@@ -193,6 +197,7 @@ export function loadBffConfig(env: NodeJS.ProcessEnv, overrides: Partial<BffConf
       'SESSION_ENCRYPTION_KEY is required with REDIS_URL (the same 32-byte key on every replica, 64 hex digits or base64; e.g. `openssl rand -base64 32`)',
     );
   }
+  if (merged.trustProxy === true) merged.trustProxy = 1;
   const days = merged.auditRetentionDays;
   if (days !== undefined && (!Number.isInteger(days) || days < 1)) throw new Error('auditRetentionDays must be a positive integer');
   const rl = merged.loginRateLimit;
@@ -204,4 +209,10 @@ export function loadBffConfig(env: NodeJS.ProcessEnv, overrides: Partial<BffConf
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function trustHops(v: string | undefined): number | false {
+  if (v === undefined || v === 'false' || v === 'no' || v === '0') return false;
+  if (v === 'true' || v === 'yes') return 1;
+  return Number(v);
 }
