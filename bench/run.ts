@@ -10,6 +10,7 @@ import { ensureChromium } from '../scripts/chromium';
 import { measureBundles, type JsTotals } from './bundle';
 import { measureEntry } from './entry';
 import { median, runLoad, type LoadResult } from './load';
+import { runTeamBench } from './team';
 
 const root = path.resolve(import.meta.dirname, '..');
 const KB = 1024;
@@ -117,6 +118,7 @@ async function main(): Promise<void> {
     await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+  await runTeamBench();
 }
 
 /** Start a server process and wait for the line announcing its URL. */
