@@ -1,10 +1,11 @@
 // Team bench: 200 scripted operator sessions (list, detail, create, delete, mixed) through two
-// BFF replicas sharing sessions in Redis, behind one round-robin address, against the same load
-// on one replica with the in-memory store — measured in the same run, in alternating rounds so
-// both see the same machine. Figures, not assertions: p50/p99 per setup (medians over rounds),
+// BFF replicas sharing sessions in Redis, behind one round-robin address; the same load on one
+// replica with Redis (the store's own cost) and on one replica with the in-memory store (the
+// baseline) — measured in the same run, in rotating rounds so all see the same machine. Figures, not assertions: p50/p99 per setup (medians over rounds),
 // the latency Redis adds, and each replica's memory (RSS) over time.
 //   BENCH_TEAM_SECONDS (default 300: five minutes per setup), BENCH_TEAM_OPERATORS (200),
-//   BENCH_TEAM_ROUND_SECONDS (30), BENCH_TEAM_THINK_MS (mean think time between actions, 400).
+//   BENCH_TEAM_ROUND_SECONDS (30), BENCH_TEAM_THINK_MS (mean think time between an operator's actions, 2000),
+//   BENCH_TEAM_WARMUP_SECONDS (10, per setup, not counted).
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -136,7 +137,8 @@ export async function runTeamBench(): Promise<void> {
   const seconds = num('BENCH_TEAM_SECONDS', 300);
   const operators = num('BENCH_TEAM_OPERATORS', 200);
   const roundSeconds = Math.min(num('BENCH_TEAM_ROUND_SECONDS', 30), seconds);
-  const thinkMs = num('BENCH_TEAM_THINK_MS', 400);
+  const thinkMs = num('BENCH_TEAM_THINK_MS', 2000);
+  const warmup = num('BENCH_TEAM_WARMUP_SECONDS', 10);
   const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
   const children: ChildProcess[] = [];
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'roma-bench-team-'));
@@ -155,52 +157,66 @@ export async function runTeamBench(): Promise<void> {
     const a = await spawnServer(children, 'scripts/bff.ts', { ...redisEnv, AUDIT_DIR: path.join(tmp, 'a') }, ready);
     const b = await spawnServer(children, 'scripts/bff.ts', { ...redisEnv, AUDIT_DIR: path.join(tmp, 'b') }, ready);
     const m = await spawnServer(children, 'scripts/bff.ts', { ...common, AUDIT_DIR: path.join(tmp, 'm') }, ready);
-    const team = new Balancer([a.url, b.url], Math.ceil(operators / 2));
-    const single = new Balancer([m.url], operators);
+    const r1 = await spawnServer(children, 'scripts/bff.ts', { ...redisEnv, AUDIT_DIR: path.join(tmp, 'r1') }, ready);
     const creds = { username: 'admin', password, domain: 'roma-local', project: 'cn-north-4' };
+    const setups = [
+      { name: '2 replicas + Redis (round robin)', lb: new Balancer([a.url, b.url], Math.ceil(operators / 2)), ops: [] as Operator[] },
+      { name: '1 replica + Redis', lb: new Balancer([r1.url], operators), ops: [] as Operator[] },
+      { name: '1 replica, memory store (baseline)', lb: new Balancer([m.url], operators), ops: [] as Operator[] },
+    ];
+    const pids = [a.pid, b.pid, r1.pid, m.pid];
 
     const started = performance.now();
-    const sample = () => samples.push({ t: (performance.now() - started) / 1000, rss: [a.pid, b.pid, m.pid].map(rssMb) });
+    const sample = () => samples.push({ t: (performance.now() - started) / 1000, rss: pids.map(rssMb) });
     sample();
     sampler = setInterval(sample, 5_000);
-    const teamOps = await loginAll(team, operators, creds);
-    const singleOps = await loginAll(single, operators, creds);
-    const who = await team.send('GET', '/bff/session', { 'x-csrf': '1', cookie: teamOps[0]!.cookie });
+    for (const s of setups) s.ops = await loginAll(s.lb, operators, creds);
+    const first = setups[0]!;
+    const who = await first.lb.send('GET', '/bff/session', { 'x-csrf': '1', cookie: first.ops[0]!.cookie });
     const projectId = (JSON.parse(who.text) as { project_id: string }).project_id;
-    const inst = await team.send('GET', `/api/v2/${projectId}/instances`, { 'x-csrf': '1', cookie: teamOps[0]!.cookie });
+    const inst = await first.lb.send('GET', `/api/v2/${projectId}/instances`, { 'x-csrf': '1', cookie: first.ops[0]!.cookie });
     const instanceId = (JSON.parse(inst.text) as { instances: Array<{ id: string }> }).instances[0]!.id;
     const base = `/api/v2/${projectId}/instances/${instanceId}`;
 
-    console.log(`\n## Team: ${operators} operator sessions, ${seconds} s per setup in ${roundSeconds} s rounds (alternating), think time ~${thinkMs} ms`);
-    const rounds: Record<'team' | 'single', Array<Awaited<ReturnType<typeof round>>>> = { team: [], single: [] };
-    for (let done = 0; done < seconds; done += roundSeconds) {
-      rounds.team.push(await round(team, teamOps, base, roundSeconds, thinkMs));
-      rounds.single.push(await round(single, singleOps, base, roundSeconds, thinkMs));
+    console.log(`\n## Team: ${operators} operator sessions, ${seconds} s per setup in ${roundSeconds} s rounds (rotating order), think time ~${thinkMs} ms`);
+    // Warm-up (JIT, lazily loaded modules, first SQLite/Redis writes), not counted.
+    for (const s of setups) await round(s.lb, s.ops, base, warmup, thinkMs);
+    type Round = Awaited<ReturnType<typeof round>>;
+    const rounds: Round[][] = setups.map(() => []);
+    for (let done = 0, i = 0; done < seconds; done += roundSeconds, i++) {
+      // Rotate which setup goes first, so none always follows another's leftovers.
+      for (let j = 0; j < setups.length; j++) {
+        const k = (i + j) % setups.length;
+        rounds[k]!.push(await round(setups[k]!.lb, setups[k]!.ops, base, roundSeconds, thinkMs));
+      }
     }
     clearInterval(sampler);
     sample();
 
-    const fig = (rs: typeof rounds.team, kind: Kind | 'all', p: number): number =>
+    const fig = (rs: Round[], kind: Kind | 'all', p: number): number =>
       median(rs.map((r) => pct(kind === 'all' ? KINDS.flatMap((k) => r.lat[k]) : r.lat[kind], p)));
-    const count = (rs: typeof rounds.team): number => rs.reduce((s, r) => s + KINDS.reduce((n, k) => n + r.lat[k].length, 0), 0);
-    console.log('setup                               kind     p50 ms   p99 ms');
+    const count = (rs: Round[]): number => rs.reduce((n, r) => n + KINDS.reduce((m2, k) => m2 + r.lat[k].length, 0), 0);
+    const errs = (rs: Round[]): number => rs.reduce((n, r) => n + r.errors, 0);
+    console.log('setup                                kind     p50 ms   p99 ms');
     for (const kind of ['all', ...KINDS] as const) {
-      for (const [name, rs] of [['2 replicas + Redis (round robin)', rounds.team], ['1 replica, memory store', rounds.single]] as const) {
-        console.log(`${name.padEnd(35)} ${kind.padEnd(7)} ${fig(rs, kind, 0.5).toFixed(2).padStart(7)}  ${fig(rs, kind, 0.99).toFixed(2).padStart(7)}`);
+      for (const [i, s] of setups.entries()) {
+        console.log(`${s.name.padEnd(36)} ${kind.padEnd(7)} ${fig(rounds[i]!, kind, 0.5).toFixed(2).padStart(7)}  ${fig(rounds[i]!, kind, 0.99).toFixed(2).padStart(7)}`);
       }
     }
-    const added50 = fig(rounds.team, 'all', 0.5) - fig(rounds.single, 'all', 0.5);
-    const added99 = fig(rounds.team, 'all', 0.99) - fig(rounds.single, 'all', 0.99);
-    console.log(`Redis + second replica add: p50 ${added50.toFixed(2)} ms, p99 ${added99.toFixed(2)} ms (target p99 added ≤ 5 ms: ${added99 <= 5 ? 'met' : 'NOT met'})`);
-    const errs = (rs: typeof rounds.team) => rs.reduce((s, r) => s + r.errors, 0);
-    console.log(`requests: team ${count(rounds.team)} (${errs(rounds.team)} errors), single ${count(rounds.single)} (${errs(rounds.single)} errors); medians over ${rounds.team.length} rounds each`);
-    console.log('memory (RSS MB) over time:  t s   replica A  replica B  memory-store replica');
+    const baseRounds = rounds[2]!;
+    for (const i of [0, 1]) {
+      const added50 = fig(rounds[i]!, 'all', 0.5) - fig(baseRounds, 'all', 0.5);
+      const added99 = fig(rounds[i]!, 'all', 0.99) - fig(baseRounds, 'all', 0.99);
+      console.log(`${setups[i]!.name} vs baseline: p50 ${added50 >= 0 ? '+' : ''}${added50.toFixed(2)} ms, p99 ${added99 >= 0 ? '+' : ''}${added99.toFixed(2)} ms (target p99 added ≤ 5 ms: ${added99 <= 5 ? 'met' : 'NOT met'})`);
+    }
+    console.log(`requests (errors): ${setups.map((s, i) => `${s.name} ${count(rounds[i]!)} (${errs(rounds[i]!)})`).join('; ')}; medians over ${rounds[0]!.length} rounds each`);
+    console.log('memory (RSS MB) over time:  t s   replica A  replica B  1+Redis  memory-store');
     const every = Math.max(1, Math.floor(samples.length / 12));
     for (const [i, s] of samples.entries()) {
       if (i % every === 0 || i === samples.length - 1) console.log(`${s.t.toFixed(0).padStart(30)}  ${s.rss.map((r) => r.toFixed(1).padStart(9)).join('  ')}`);
     }
-    console.log(`(roma-local, three BFF processes, Redis and this load generator share ${os.cpus().length} cores; node ${process.version})`);
-    await Promise.all([team.close(), single.close()]);
+    await Promise.all(setups.map((s) => s.lb.close()));
+    console.log(`(roma-local, four BFF processes, Redis and this load generator share ${os.cpus().length} cores; node ${process.version})`);
   } finally {
     clearInterval(sampler);
     for (const c of children) c.kill('SIGTERM');
