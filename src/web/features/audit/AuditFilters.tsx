@@ -1,9 +1,13 @@
 // Filters of the audit page (user, resource, result, time range), all kept in the URL.
-import { DatePicker, Select } from 'antd';
+import { Input, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { NameSearch } from '../../components/list';
 import type { AuditSearch } from './search';
+
+// Native date-time inputs (local time) instead of antd's RangePicker: the same job for ~30 KB gzip less.
+const toLocalInput = (iso: string): string => (iso ? dayjs(iso).format('YYYY-MM-DDTHH:mm') : '');
+const fromLocalInput = (v: string): string => (v && !Number.isNaN(Date.parse(v)) ? new Date(v).toISOString() : '');
 
 /** `setFilters` writes the URL and goes back to the first page. */
 export function AuditFilters({ search, setFilters }: { search: AuditSearch; setFilters: (patch: Partial<AuditSearch>) => void }) {
@@ -24,15 +28,19 @@ export function AuditFilters({ search, setFilters }: { search: AuditSearch; setF
           { value: 'failure', label: t('result.failure') },
         ]}
       />
-      <DatePicker.RangePicker
-        showTime
-        allowEmpty={[true, true]}
-        aria-label={t('filter.time')}
-        data-testid="audit-filter-time"
-        placeholder={[t('filter.since'), t('filter.until')]}
-        value={[search.since ? dayjs(search.since) : null, search.until ? dayjs(search.until) : null]}
-        onChange={(range) => setFilters({ since: range?.[0]?.toISOString() ?? '', until: range?.[1]?.toISOString() ?? '' })}
-      />
+      {(['since', 'until'] as const).map((k) => (
+        <Input
+          key={k}
+          type="datetime-local"
+          aria-label={t(`filter.${k}`)}
+          title={t(`filter.${k}`)}
+          data-testid={`audit-filter-${k}`}
+          style={{ width: 210 }}
+          prefix={<span style={{ fontSize: 12 }}>{t(`filter.${k}`)}</span>}
+          value={toLocalInput(search[k])}
+          onChange={(e) => setFilters({ [k]: fromLocalInput(e.target.value) })}
+        />
+      ))}
     </>
   );
 }
