@@ -1,31 +1,26 @@
 // The shell (lazy, behind SessionGate): side navigation (a drawer under 768 px), header with
 // breadcrumb, instance switcher, language switch, theme toggle and user menu (with the theme
 // choice, including "follow the system"). Pages render in the content area.
-import { Button, Drawer, Dropdown, Flex, Layout, Select, Tooltip, theme } from 'antd';
+import { Button, Drawer, Flex, Layout, Select, Tooltip, theme } from 'antd';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Bone } from '../components/ui';
-import type { MenuProps } from 'antd';
-import CheckOutlined from '@ant-design/icons/es/icons/CheckOutlined';
-import LogoutOutlined from '@ant-design/icons/es/icons/LogoutOutlined';
 import MenuFoldOutlined from '@ant-design/icons/es/icons/MenuFoldOutlined';
 import MenuUnfoldOutlined from '@ant-design/icons/es/icons/MenuUnfoldOutlined';
 import MoonOutlined from '@ant-design/icons/es/icons/MoonOutlined';
 import SunOutlined from '@ant-design/icons/es/icons/SunOutlined';
-import UserOutlined from '@ant-design/icons/es/icons/UserOutlined';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Fragment, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useMatch, useNavigate } from 'react-router';
 import { instanceListQuery } from '../api/instances';
-import { logout, sessionQuery } from '../api/session';
+import { sessionQuery } from '../api/session';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { getLastInstance, setLastInstance } from './lastInstance';
 import { NAV_ITEMS } from './nav';
-import { themeStore, type ThemePref } from './prefs';
+import { themeStore } from './prefs';
 import { SideNav } from './SideNav';
+import { UserMenu } from './UserMenu';
 import { NARROW_QUERY, useMediaQuery } from './useMediaQuery';
-
-const THEME_PREFS: readonly ThemePref[] = ['system', 'light', 'dark'];
 
 function ShellSkeleton() {
   return (
@@ -56,9 +51,7 @@ function ShellLayout({ user, projectId }: { user?: string; projectId?: string })
   const { token } = theme.useToken();
   const navigate = useNavigate();
   const location = useLocation();
-  const queryClient = useQueryClient();
   const mode = useSyncExternalStore(themeStore.subscribe, themeStore.get);
-  const themePref = useSyncExternalStore(themeStore.subscribe, themeStore.pref);
   const narrow = useMediaQuery(NARROW_QUERY);
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
@@ -97,40 +90,6 @@ function ShellLayout({ user, projectId }: { user?: string; projectId?: string })
   const switchInstance = (next: string) => {
     // keep the area, drop the old instance's list state
     void navigate(`/i/${encodeURIComponent(next)}/${area?.path ?? 'overview'}`);
-  };
-
-  const doLogout = async () => {
-    try {
-      await logout();
-    } finally {
-      queryClient.clear();
-      queryClient.setQueryData(sessionQuery.queryKey, { authenticated: false });
-      void navigate('/login?reason=loggedout', { replace: true });
-    }
-  };
-
-  const userMenu: MenuProps = {
-    items: [
-      { key: 'project', disabled: true, label: <span data-testid="user-project">{t('header.project', { project: projectId ?? '' })}</span> },
-      { type: 'divider' },
-      {
-        type: 'group',
-        key: 'theme',
-        label: t('header.theme'),
-        children: THEME_PREFS.map((p) => ({
-          key: `theme-${p}`,
-          icon: themePref === p ? <CheckOutlined /> : <span style={{ display: 'inline-block', width: 14 }} />,
-          label: <span data-testid={`theme-pref-${p}`} aria-checked={themePref === p} role="menuitemradio">{t(`header.themePref.${p}`)}</span>,
-        })),
-      },
-      { type: 'divider' },
-      { key: 'logout', icon: <LogoutOutlined />, label: <span data-testid="logout">{t('header.logout')}</span> },
-    ],
-    onClick: ({ key }) => {
-      if (key === 'logout') void doLogout();
-      const p = THEME_PREFS.find((x) => key === `theme-${x}`);
-      if (p) themeStore.setPref(p);
-    },
   };
 
   return (
@@ -214,11 +173,7 @@ function ShellLayout({ user, projectId }: { user?: string; projectId?: string })
                 onClick={() => themeStore.set(mode === 'dark' ? 'light' : 'dark')}
               />
             </Tooltip>
-            <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
-              <Button type="text" icon={<UserOutlined />} data-testid="user-menu" aria-label={t('header.userMenu')}>
-                {narrow ? null : user}
-              </Button>
-            </Dropdown>
+            <UserMenu user={narrow ? undefined : user} projectId={projectId} />
           </Flex>
         </Layout.Header>
         <Layout.Content style={{ padding: narrow ? 12 : 24, minWidth: 0 }}>
