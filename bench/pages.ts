@@ -21,4 +21,5 @@ export const pages: BenchPage[] = [
   { name: 'instance overview', path: (iid) => `/i/${iid}/overview`, budgetGzip: PAGE_BUDGET },
   { name: 'apps', path: (iid) => `/i/${iid}/apps`, budgetGzip: PAGE_BUDGET },
   { name: 'dictionaries', path: (iid) => `/i/${iid}/dictionaries`, budgetGzip: PAGE_BUDGET },
+  { name: 'audit', path: () => '/audit', budgetGzip: PAGE_BUDGET },
 ];

@@ -13,6 +13,7 @@ import { DEFAULT_READY, pages } from './pages';
 import { wanted } from './select';
 import { measureEntry } from './entry';
 import { median, runLoad, type LoadResult } from './load';
+import { runTeamBench } from './team';
 
 const root = path.resolve(import.meta.dirname, '..');
 const KB = 1024;
@@ -133,6 +134,7 @@ async function main(): Promise<void> {
     await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+  await runTeamBench();
 }
 
 /** Start a server process and wait for the line announcing its URL. */

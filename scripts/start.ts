@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     else if (process.env.ROMA_LOCAL_PASSWORD) console.log('             password: the value of ROMA_LOCAL_PASSWORD');
     else console.log(`             password: in ${initialPasswordPath(dataDir)} (generated at first start)`);
   } else {
-    console.log(`Upstream: ${process.env.ROMA_ENDPOINT} (IAM ${process.env.IAM_ENDPOINT})`);
+    console.log(`Upstream: ${handle.upstream.roma} (IAM ${handle.upstream.iam})`);
   }
   const stop = (): void => {
     handle.close().then(

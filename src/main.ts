@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { loadBffConfig, type BffConfig } from './bff/config';
 import { buildBff } from './bff/app';
+import { checkEnvPair } from './roma-local/iam/access-keys';
 import { startRomaLocal, type RomaLocalAccount } from './roma-local/server';
 
 export interface ConsoleOptions {
@@ -25,6 +26,8 @@ export interface ConsoleHandle {
   url: string;
   embedded: boolean;
   romaLocalUrl?: string;
+  /** The endpoints the BFF talks to (roma-local's or the cloud's). */
+  upstream: { roma: string; iam: string };
   account?: RomaLocalAccount;
   /** roma-local's other listeners (mqtt, gateway); empty against the real cloud. */
   endpoints: Record<string, string>;
@@ -35,14 +38,18 @@ export async function startConsole(opts: ConsoleOptions = {}): Promise<ConsoleHa
   const env = opts.env ?? process.env;
   const romaEndpoint = env.ROMA_ENDPOINT?.trim();
   const iamEndpoint = env.IAM_ENDPOINT?.trim();
-  if (Boolean(romaEndpoint) !== Boolean(iamEndpoint)) {
-    throw new Error('Set both ROMA_ENDPOINT and IAM_ENDPOINT to use the real cloud, or neither for the embedded roma-local.');
+  // ROMA_REGION alone names both cloud endpoints; ROMA_ENDPOINT / IAM_ENDPOINT override either.
+  const region = env.ROMA_REGION?.trim();
+  if (!region && Boolean(romaEndpoint) !== Boolean(iamEndpoint)) {
+    throw new Error('Set ROMA_REGION, or both ROMA_ENDPOINT and IAM_ENDPOINT, to use the real cloud; or none for the embedded roma-local.');
   }
+  const cloud = Boolean(region || romaEndpoint);
+  const dataDir = path.resolve(opts.dataDir ?? env.ROMA_DATA_DIR ?? '.roma-data');
 
   let romaLocal: Awaited<ReturnType<typeof startRomaLocal>> | undefined;
-  if (!romaEndpoint) {
+  if (!cloud) {
     romaLocal = await startRomaLocal({
-      dataDir: path.resolve(opts.dataDir ?? env.ROMA_DATA_DIR ?? '.roma-data'),
+      dataDir,
       host: '127.0.0.1',
       port: 0,
       tokenTtlSeconds: opts.tokenTtlSeconds ?? parseTtl(env.ROMA_LOCAL_TOKEN_TTL),
@@ -55,6 +62,7 @@ export async function startConsole(opts: ConsoleOptions = {}): Promise<ConsoleHa
       mqttPort: parseCount(env.ROMA_LOCAL_MQTT_PORT, 'ROMA_LOCAL_MQTT_PORT'),
       gatewayPort: parseCount(env.ROMA_LOCAL_GATEWAY_PORT, 'ROMA_LOCAL_GATEWAY_PORT'),
       fdiMaxRuns: parseCount(env.FDI_MAX_RUNS, 'FDI_MAX_RUNS'),
+      accessKey: checkEnvPair(env.ROMA_LOCAL_ACCESS_KEY, env.ROMA_LOCAL_SECRET_KEY),
     });
   }
 
@@ -63,8 +71,15 @@ export async function startConsole(opts: ConsoleOptions = {}): Promise<ConsoleHa
   let config: BffConfig;
   try {
     config = loadBffConfig(
-      { ...env, ROMA_ENDPOINT: romaEndpoint || romaLocal!.url, IAM_ENDPOINT: iamEndpoint || romaLocal!.url },
-      { staticDir, ...(opts.logger === undefined ? {} : { logger: opts.logger }), ...opts.bff },
+      romaLocal ? { ...env, ROMA_ENDPOINT: romaLocal.url, IAM_ENDPOINT: romaLocal.url, ROMA_REGION: '' } : env,
+      {
+        staticDir,
+        // The audit trail of a one-node console lives beside roma-local's data.
+        auditDir: env.AUDIT_DIR?.trim() || dataDir,
+        embedded: Boolean(romaLocal),
+        ...(opts.logger === undefined ? {} : { logger: opts.logger }),
+        ...opts.bff,
+      },
     );
   } catch (err) {
     await romaLocal?.close();
@@ -88,6 +103,7 @@ export async function startConsole(opts: ConsoleOptions = {}): Promise<ConsoleHa
     url: `http://${shownHost}:${boundPort}`,
     embedded: Boolean(romaLocal),
     romaLocalUrl: romaLocal?.url,
+    upstream: { roma: config.romaEndpoint, iam: config.iamEndpoint },
     account: romaLocal?.account,
     endpoints: romaLocal?.endpoints ?? {},
     async close() {

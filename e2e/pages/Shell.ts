@@ -20,7 +20,7 @@ export class Shell {
     this.pageTitle = page.getByTestId('page-title');
   }
 
-  navLink(area: 'instances' | 'overview' | 'apps' | 'dictionaries'): Locator {
+  navLink(area: 'instances' | 'audit' | 'overview' | 'apps' | 'dictionaries'): Locator {
     return this.page.getByTestId(`nav-${area}`);
   }
 
@@ -42,6 +42,12 @@ export class Shell {
   /** Computed background colour of the header bar, e.g. "rgb(255, 255, 255)". */
   async headerBackground(): Promise<string> {
     return this.header.evaluate((el) => getComputedStyle(el).backgroundColor);
+  }
+
+  /** Theme choice in the user menu: 'system' follows prefers-color-scheme. */
+  async chooseTheme(pref: 'system' | 'light' | 'dark'): Promise<void> {
+    await this.userMenu.click();
+    await this.page.getByTestId(`theme-pref-${pref}`).click();
   }
 
   async logout(): Promise<void> {

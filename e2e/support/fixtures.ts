@@ -6,6 +6,7 @@ import { LoginPage, type Account } from '../pages/LoginPage';
 import { Shell } from '../pages/Shell';
 import { AppsPage } from '../pages/AppsPage';
 import { DictionariesPage } from '../pages/DictionariesPage';
+import { AuditPage } from '../pages/AuditPage';
 
 export interface LoggedIn {
   page: Page;
@@ -19,6 +20,7 @@ interface Fixtures {
   shell: Shell;
   appsPage: AppsPage;
   dictionariesPage: DictionariesPage;
+  auditPage: AuditPage;
   loggedIn: LoggedIn;
 }
 
@@ -60,6 +62,9 @@ export const test = base.extend<Fixtures>({
   },
   dictionariesPage: async ({ page }, use) => {
     await use(new DictionariesPage(page));
+  },
+  auditPage: async ({ page }, use) => {
+    await use(new AuditPage(page));
   },
   loggedIn: async ({ page, loginPage, account }, use) => {
     await loginPage.goto();

@@ -4,6 +4,11 @@ import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { BffConfig } from './config';
 import { DEFAULTS } from './config';
+import { auditHooks } from './audit/hook';
+import { PgAuditStore } from './audit/pg-store';
+import { auditRoutes } from './audit/routes';
+import { SqliteAuditStore } from './audit/sqlite-store';
+import { AuditTrail } from './audit/trail';
 import { BffError, sendBffError } from './errors';
 import { IamClient } from './iam/client';
 import { PROXY_METHODS, proxyPlugin } from './proxy/forward';
@@ -11,10 +16,14 @@ import { genRequestId } from './request-id';
 import { handleCors, originAcceptable } from './security/cors';
 import { hasCsrfHeader } from './security/csrf';
 import { applySecurityHeaders, isApiPath, isBffPath, pathOf } from './security/headers';
-import { LoginRateLimiter } from './security/rate-limit';
+import { infoRoutes } from './info';
+import { createRedis, waitReady } from './redis/client';
+import { LoginRateLimiter, type LoginLimiter } from './security/rate-limit';
+import { RedisLoginRateLimiter } from './security/redis-rate-limit';
 import { SessionManager } from './session/manager';
+import { RedisSessionStore } from './session/redis-store';
 import { sessionRoutes } from './session/routes';
-import { MemorySessionStore } from './session/store';
+import { MemorySessionStore, type SessionStore } from './session/store';
 import { registerStatic, sendIndex, wantsSpaFallback } from './static';
 import { createPool } from './upstream';
 
@@ -47,25 +56,26 @@ const BFF_ROUTE_METHODS: Record<string, string> = {
   '/bff/login': 'POST',
   '/bff/logout': 'POST',
   '/bff/session': 'GET',
+  '/bff/audit': 'GET',
+  '/bff/info': 'GET',
 };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The audit writer (tests flush it; /healthz reports it). */
+    auditTrail: AuditTrail;
+  }
+}
 
 export async function buildBff(config: BffConfig): Promise<FastifyInstance> {
   const now = config.now ?? Date.now;
   const ownStore = config.sessionStore === undefined;
-  const store = config.sessionStore ?? new MemorySessionStore({ now });
-  const sessions = new SessionManager(store, {
-    idleTimeoutMs: config.idleTimeoutMs,
-    absoluteTimeoutMs: config.absoluteTimeoutMs,
-    now,
-  });
-  const romaPool = createPool(config.romaEndpoint, config.upstreamTimeoutMs);
-  const iamPool = createPool(config.iamEndpoint, config.upstreamTimeoutMs);
-  const limiter = new LoginRateLimiter({ ...config.loginRateLimit, now });
   const corsOrigins = config.corsOrigins;
 
   const app = Fastify({
     logger: loggerOptions(config.logger),
-    trustProxy: config.trustProxy,
+    // n hops: trust the n nearest proxies, so the client address is what the outermost of them saw.
+    trustProxy: typeof config.trustProxy === 'number' ? (_addr: string, hop: number) => hop < (config.trustProxy as number) : config.trustProxy,
     genReqId: genRequestId,
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
@@ -82,6 +92,35 @@ export async function buildBff(config: BffConfig): Promise<FastifyInstance> {
 
   await app.register(fastifyCookie);
 
+  // Sessions and the login rate limit: in Redis when several replicas share them, else in memory.
+  const prefix = config.redisKeyPrefix ?? DEFAULTS.redisKeyPrefix;
+  const redis = config.redisUrl && ownStore ? createRedis(config.redisUrl, app.log) : undefined;
+  if (redis && !(await waitReady(redis, 2_000))) app.log.warn('Redis not reachable at start; session calls answer 503 until it is');
+  let store: SessionStore;
+  if (config.sessionStore) store = config.sessionStore;
+  else if (redis) store = new RedisSessionStore({ redis, key: config.sessionEncryptionKey!, prefix, now });
+  else store = new MemorySessionStore({ now });
+  const limiter: LoginLimiter = redis
+    ? new RedisLoginRateLimiter(redis, prefix, config.loginRateLimit)
+    : new LoginRateLimiter({ ...config.loginRateLimit, now });
+  const sessions = new SessionManager(store, {
+    idleTimeoutMs: config.idleTimeoutMs,
+    absoluteTimeoutMs: config.absoluteTimeoutMs,
+    now,
+  });
+  const romaPool = createPool(config.romaEndpoint, config.upstreamTimeoutMs);
+  const iamPool = createPool(config.iamEndpoint, config.upstreamTimeoutMs);
+
+  const auditStore = config.auditDatabaseUrl ? new PgAuditStore(config.auditDatabaseUrl) : new SqliteAuditStore(config.auditDir);
+  const trail = new AuditTrail(auditStore, {
+    log: app.log,
+    now,
+    retentionDays: config.auditRetentionDays ?? DEFAULTS.auditRetentionDays,
+  });
+  void trail.purge().catch(() => undefined);
+  app.decorate('auditTrail', trail);
+  auditHooks(app, trail, now);
+
   app.addHook('onRequest', async (request, reply) => {
     const path = pathOf(request.raw.url);
     applySecurityHeaders(reply, path);
@@ -97,7 +136,10 @@ export async function buildBff(config: BffConfig): Promise<FastifyInstance> {
 
   app.setErrorHandler(async (error: FastifyError | BffError, request: FastifyRequest, reply: FastifyReply) => {
     if (reply.sent || reply.raw.headersSent) return;
-    if (error instanceof BffError) return sendBffError(request, reply, error);
+    if (error instanceof BffError) {
+      if (error.cause !== undefined) request.log.warn({ err: error.cause, code: error.code }, error.message);
+      return sendBffError(request, reply, error);
+    }
     const mapped = mapFrameworkError(error);
     if (mapped.status >= 500) request.log.error({ err: error }, 'unexpected error');
     return sendBffError(request, reply, mapped);
@@ -119,9 +161,20 @@ export async function buildBff(config: BffConfig): Promise<FastifyInstance> {
     throw new BffError('BFF.0014');
   });
 
-  app.route({ method: ['GET', 'HEAD'], url: '/healthz', handler: async () => ({ status: 'ok' }) });
+  // Liveness (always 200) with what an operator must know: audit writes failing, Redis down.
+  app.route({
+    method: ['GET', 'HEAD'],
+    url: '/healthz',
+    handler: async () => {
+      const audit = trail.health();
+      const sessionsHealth = { store: redis ? 'redis' : 'memory', ok: redis ? redis.status === 'ready' : true };
+      return { status: audit.ok && sessionsHealth.ok ? 'ok' : 'degraded', audit, sessions: sessionsHealth };
+    },
+  });
 
   await app.register(sessionRoutes, { sessions, iam: new IamClient(iamPool), limiter });
+  await app.register(auditRoutes, { trail, sessions });
+  await app.register(infoRoutes, config);
   await app.register(proxyPlugin, {
     pool: romaPool,
     sessions,
@@ -130,8 +183,9 @@ export async function buildBff(config: BffConfig): Promise<FastifyInstance> {
   if (config.staticDir) await registerStatic(app, config.staticDir);
 
   app.addHook('onClose', async () => {
-    await Promise.allSettled([romaPool.close(), iamPool.close()]);
+    await Promise.allSettled([romaPool.close(), iamPool.close(), trail.close()]);
     if (ownStore) await store.close?.();
+    redis?.disconnect();
   });
   return app;
 }

@@ -21,7 +21,25 @@ export const BFF_ERRORS = {
   'BFF.0015': { status: 415, msg: 'Unsupported content type' },
   'BFF.0016': { status: 502, msg: 'Upstream service gave an invalid answer' },
   'BFF.0017': { status: 403, msg: 'Login refused: the user lacks permission or the account is restricted' },
+  'BFF.0018': { status: 503, msg: 'The session store (Redis) is unavailable; try again shortly' },
+  'BFF.0019': { status: 400, msg: 'Invalid audit query' },
+  'BFF.0020': { status: 400, msg: 'The identity service refused the login request (check domain and project names)' },
+  'BFF.0021': { status: 429, msg: 'The identity service is limiting logins for this account; try again later' },
+  'BFF.0022': { status: 502, msg: 'The identity service (IAM) failed; try again later' },
+  'BFF.0023': { status: 503, msg: 'The audit store is unavailable; try again shortly' },
 } as const;
+
+/*
+ * What the login page gets from POST /bff/login, by IAM answer (each with its own code and message):
+ *   IAM 401            → 401 BFF.0004 wrong user name, password or domain (counts for the login rate limit)
+ *   IAM 400 / 404      → 400 BFF.0020 IAM refused the request (domain/project names)
+ *   IAM 403            → 403 BFF.0017 user lacks permission or the account is restricted
+ *   IAM 429            → 429 BFF.0021 IAM itself is limiting logins (Retry-After passed on when IAM sends it)
+ *   IAM 5xx            → 502 BFF.0022 IAM failed
+ *   IAM other / broken → 502 BFF.0016; unreachable 502 BFF.0008; silent 504 BFF.0009
+ *   the BFF's own limit→ 429 BFF.0005 (Retry-After); bad form 400 BFF.0003
+ *   Redis down         → 503 BFF.0018 (any /bff or /api call that needs the session store)
+ */
 
 export type BffErrorCode = keyof typeof BFF_ERRORS;
 
@@ -36,8 +54,8 @@ export class BffError extends Error {
   readonly code: BffErrorCode;
   readonly status: number;
   readonly headers: Record<string, string>;
-  constructor(code: BffErrorCode, msg?: string, headers: Record<string, string> = {}) {
-    super(msg ?? BFF_ERRORS[code].msg);
+  constructor(code: BffErrorCode, msg?: string, headers: Record<string, string> = {}, cause?: unknown) {
+    super(msg ?? BFF_ERRORS[code].msg, cause === undefined ? undefined : { cause });
     this.name = 'BffError';
     this.code = code;
     this.status = BFF_ERRORS[code].status;

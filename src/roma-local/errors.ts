@@ -24,6 +24,7 @@
 // | system dictionary delete           | 403  | ROMA.00110008 (chosen)          | —                      | —          |
 // | dictionary still has children      | 409  | ROMA.00110009 (chosen)          | —                      | —          |
 // | unexpected server fault            | 500  | ROMA.9999 (chosen)              | APIC.9000              | 500        |
+// | AK/SK signature refused (auth/signed.ts) | 401 | APIGW.0301 (vendor gateway)  | APIGW.0301             | 401        |
 import type { FastifyReply } from 'fastify';
 
 export type Family = 'iam' | 'roma' | 'apic';
@@ -81,7 +82,7 @@ export const ROMA = {
 /** Which family's error shape a URL gets. */
 export function familyOf(url: string): Family {
   const path = url.split('?')[0] ?? '';
-  if (path.startsWith('/v3/') || path === '/v3') return 'iam';
+  if (/^\/v3(\.0)?(\/|$)/.test(path)) return 'iam'; // /v3/auth/tokens, /v3.0/OS-CREDENTIAL/...
   if (/^\/v2\/[^/]+\/apic(\/|$)/.test(path)) return 'apic';
   return 'roma';
 }

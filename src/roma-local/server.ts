@@ -2,6 +2,7 @@
 // backed by SQLite. buildRomaLocal wires it; startRomaLocal also listens.
 import Fastify, { type FastifyInstance } from 'fastify';
 import { apicFamily } from './apic/index';
+import { accessKeysOf, installSignatureCheck } from './auth/signed';
 import { appRoutes } from './apps/routes';
 import type { Ctx } from './context';
 import { openDb } from './db/open';
@@ -9,6 +10,7 @@ import { dictionaryRoutes } from './dictionaries/routes';
 import { fdiFamily } from './fdi/index';
 import { familyError, familyOf, sendError, toApiError } from './errors';
 import { ensureAccount, type Account } from './iam/account';
+import { credentialRoutes } from './iam/credentials';
 import { iamRoutes } from './iam/routes';
 import { TokenStore } from './iam/tokens';
 import { instanceRoutes } from './instances/routes';
@@ -31,6 +33,8 @@ export interface RomaLocalOptions {
   mqttPort?: number; // default 1884; 0 = any free port
   gatewayPort?: number; // APIC gateway, default 9180; 0 = any free port
   fdiMaxRuns?: number; // FDI runs at once, default 2
+  /** A fixed AK/SK of the login user (ROMA_LOCAL_ACCESS_KEY / _SECRET_KEY); see iam/access-keys.ts. */
+  accessKey?: { accessKey: string; secretKey: string };
 }
 
 /** The login an operator needs (the account without its internal ids). */
@@ -71,6 +75,7 @@ export async function buildRomaLocal(
       now(),
     );
     seed(db, account, now);
+    accessKeysOf({ db, settings: { dataDir: opts.dataDir } }).syncEnvKey(account.userId, opts.accessKey, now());
   } catch (err) {
     db.close();
     throw err;
@@ -133,7 +138,9 @@ export async function buildRomaLocal(
     return sendError(reply, family, familyError(family, 'noRoute', `Invalid request URL: ${req.method} ${req.url.split('?')[0]}`));
   });
 
+  installSignatureCheck(app);
   iamRoutes(app, ctx);
+  credentialRoutes(app, ctx);
   instanceRoutes(app, ctx);
   appRoutes(app, ctx);
   dictionaryRoutes(app, ctx);

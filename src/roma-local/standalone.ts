@@ -1,5 +1,6 @@
 // `npm run roma-local`: roma-local on its own, for curl and the vendor's SDKs.
 import { initialPasswordPath } from './iam/account';
+import { checkEnvPair } from './iam/access-keys';
 import { startRomaLocal } from './server';
 
 function envInt(name: string, fallback: number): number {
@@ -14,6 +15,13 @@ function envInt(name: string, fallback: number): number {
 }
 
 const dataDir = process.env.ROMA_DATA_DIR || '.roma-data';
+let accessKey: ReturnType<typeof checkEnvPair>;
+try {
+  accessKey = checkEnvPair(process.env.ROMA_LOCAL_ACCESS_KEY, process.env.ROMA_LOCAL_SECRET_KEY);
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(2);
+}
 const handle = await startRomaLocal({
   dataDir,
   host: process.env.ROMA_LOCAL_HOST || '127.0.0.1',
@@ -28,6 +36,7 @@ const handle = await startRomaLocal({
   mqttPort: envInt('ROMA_LOCAL_MQTT_PORT', 1884),
   gatewayPort: envInt('ROMA_LOCAL_GATEWAY_PORT', 9180),
   fdiMaxRuns: envInt('FDI_MAX_RUNS', 2) || 2,
+  accessKey,
 });
 
 const a = handle.account;
@@ -41,7 +50,12 @@ console.log(`roma-local listening on ${handle.url}
   ROMA endpoint: ${handle.url}/v2/${a.projectId}/...
   data dir:      ${dataDir}
   domain: ${a.domain}   user: ${a.user}   project: ${a.project} (${a.projectId})
-  password: ${passwordLine}`);
+  password: ${passwordLine}
+Vendor SDKs (AK/SK signing, or a token) — point them at:
+  endpoint:   ${handle.url}   (ROMA and IAM alike; e.g. RomaClient with_endpoint / WithEndpoint)
+  project_id: ${a.projectId}
+  access key: ${accessKey ? `${accessKey.accessKey} (from ROMA_LOCAL_ACCESS_KEY; secret in ROMA_LOCAL_SECRET_KEY)` : `none fixed; set ROMA_LOCAL_ACCESS_KEY/ROMA_LOCAL_SECRET_KEY, or create one:
+              POST ${handle.url}/v3.0/OS-CREDENTIAL/credentials {"credential":{"user_id":"<token.user.id>"}} with X-Auth-Token`}`);
 
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -35,7 +35,7 @@ describe('BFF auth (shared stack)', () => {
   it('GET /healthz answers without CSRF', async () => {
     const res = await call(stack.bffUrl, '/healthz', { csrf: false });
     expect(res.status).toBe(200);
-    expect(res.json).toEqual({ status: 'ok' });
+    expect(res.json).toMatchObject({ status: 'ok', audit: { ok: true, failed_writes: 0 }, sessions: { store: 'memory', ok: true } });
   });
 
   it('refuses every /bff and /api route without X-CSRF: 1', async () => {

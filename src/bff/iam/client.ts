@@ -54,13 +54,7 @@ export class IamClient {
       throw upstreamFailure(err, 'The identity service (IAM)');
     }
     const status = res.statusCode;
-    if (status === 401) throw new BffError('BFF.0004');
-    if (status === 403) throw new BffError('BFF.0017');
-    if (status === 400 || status === 404) {
-      throw new BffError('BFF.0003', 'The identity service refused the login request (check domain and project)');
-    }
-    if (status === 429) throw new BffError('BFF.0005', 'The identity service is rate limiting logins; try again later');
-    if (status < 200 || status >= 300) throw new BffError('BFF.0016', `The identity service answered HTTP ${status}`);
+    if (status < 200 || status >= 300) throw iamRefusal(status, res.headers['retry-after']);
 
     const token = res.headers['x-subject-token'];
     if (typeof token !== 'string' || token.length === 0) {
@@ -103,4 +97,17 @@ async function readLimited(body: Dispatcher.ResponseData['body'], limit: number)
     chunks.push(b);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** One BFF code per kind of IAM refusal, so the login page can say what went wrong (see errors.ts). */
+export function iamRefusal(status: number, retryAfter: string | string[] | undefined): BffError {
+  if (status === 401) return new BffError('BFF.0004');
+  if (status === 403) return new BffError('BFF.0017');
+  if (status === 400 || status === 404) return new BffError('BFF.0020');
+  if (status === 429) {
+    const v = Array.isArray(retryAfter) ? retryAfter[0] : retryAfter;
+    return new BffError('BFF.0021', undefined, v && /^\d{1,6}$/.test(v) ? { 'retry-after': v } : {});
+  }
+  if (status >= 500) return new BffError('BFF.0022', `The identity service (IAM) failed with HTTP ${status}; try again later`);
+  return new BffError('BFF.0016', `The identity service answered HTTP ${status}`);
 }

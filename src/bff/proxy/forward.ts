@@ -2,6 +2,7 @@
 // Bodies stream both ways through a keep-alive undici pool; nothing is buffered whole.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Dispatcher, Pool } from 'undici';
+import { noteSubject, sessionSubject } from '../audit/context';
 import { BffError, sendBffError } from '../errors';
 import type { SessionManager } from '../session/manager';
 import { clearSessionCookie, readSessionId } from '../session/cookie';
@@ -52,6 +53,7 @@ async function forward(request: FastifyRequest, reply: FastifyReply, deps: Proxy
     throw new BffError('BFF.0002');
   }
   const session = loaded.session;
+  noteSubject(request, sessionSubject(session));
   if (target.projectId !== session.project.id) {
     throw new BffError('BFF.0006', 'Only the project of the current session can be used');
   }

@@ -11,12 +11,18 @@ export interface RateLimitOptions {
   maxEntries?: number;
 }
 
+/** What the login route needs; the Redis limiter answers asynchronously. */
+export interface LoginLimiter {
+  retryAfterSeconds(key: string): number | Promise<number>;
+  recordFailure(key: string): void | Promise<void>;
+}
+
 interface Bucket {
   count: number;
   resetAt: number;
 }
 
-export class LoginRateLimiter {
+export class LoginRateLimiter implements LoginLimiter {
   private readonly buckets = new Map<string, Bucket>();
   private readonly maxEntries: number;
 

@@ -58,10 +58,13 @@ export class SessionManager {
       await this.store.delete(key);
       return { status: 'expired' };
     }
-    if (opts.touch) {
+    // A touch is a store write (a Redis round trip): skip it when the last one is only seconds
+    // old, so a burst of calls costs one write; the idle deadline is then at most that much early.
+    const granularity = Math.min(5_000, Math.floor(this.t.idleTimeoutMs / 100));
+    if (opts.touch && now - session.lastSeenAt >= granularity) {
       session.lastSeenAt = now;
       session.idleExpiresAt = now + this.t.idleTimeoutMs;
-      await this.store.set(key, session);
+      await (this.store.update ? this.store.update(key, session) : this.store.set(key, session));
     }
     return { status: 'ok', session };
   }

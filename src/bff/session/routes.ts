@@ -3,7 +3,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { BffError } from '../errors';
 import type { IamClient } from '../iam/client';
-import type { LoginRateLimiter } from '../security/rate-limit';
+import { noteSubject, sessionSubject } from '../audit/context';
+import type { LoginLimiter } from '../security/rate-limit';
 import { clearSessionCookie, readSessionId, setSessionCookie, SESSION_COOKIE } from './cookie';
 import type { SessionManager } from './manager';
 import type { Session } from './store';
@@ -18,7 +19,7 @@ const loginBody = z.strictObject({
 export interface SessionRoutesDeps {
   sessions: SessionManager;
   iam: IamClient;
-  limiter: LoginRateLimiter;
+  limiter: LoginLimiter;
 }
 
 /** What the browser learns about its session: names, ids and deadline — never the token. */
@@ -44,14 +45,17 @@ export async function sessionRoutes(app: FastifyInstance, deps: SessionRoutesDep
       const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || 'body'))].join(', ');
       throw new BffError('BFF.0003', `Invalid login request: check ${fields}`);
     }
-    const wait = deps.limiter.retryAfterSeconds(request.ip);
+    const typed = parsed.data;
+    // The audit trail names who tried, even when the attempt fails (never the password).
+    noteSubject(request, { user: typed.username, userId: null, domain: typed.domain, domainId: null, project: typed.project, projectId: null });
+    const wait = await deps.limiter.retryAfterSeconds(request.ip);
     if (wait > 0) throw new BffError('BFF.0005', undefined, { 'retry-after': String(wait) });
 
     let login;
     try {
-      login = await deps.iam.login(parsed.data, request.id);
+      login = await deps.iam.login(typed, request.id);
     } catch (err) {
-      if (err instanceof BffError && err.code === 'BFF.0004') deps.limiter.recordFailure(request.ip);
+      if (err instanceof BffError && err.code === 'BFF.0004') await deps.limiter.recordFailure(request.ip);
       throw err;
     }
     // A new id at every login: an id planted before login (session fixation) is worthless.
@@ -63,6 +67,7 @@ export async function sessionRoutes(app: FastifyInstance, deps: SessionRoutesDep
       project: login.project,
       tokenExpiresAt: login.expiresAt,
     });
+    noteSubject(request, sessionSubject(session));
     setSessionCookie(request, reply, id);
     request.log.info({ user: login.user.name, project: login.project.id }, 'login');
     const { authenticated: _a, ...view } = sessionView(session);
@@ -74,8 +79,12 @@ export async function sessionRoutes(app: FastifyInstance, deps: SessionRoutesDep
     child.removeAllContentTypeParsers();
     child.addContentTypeParser('*', { bodyLimit: 16 * 1024, parseAs: 'buffer' }, (_req, _body, done) => done(null));
     child.post('/bff/logout', async (request, reply) => {
-      await deps.sessions.destroy(readSessionId(request));
+      const sid = readSessionId(request);
+      // The cookie goes in any case; a 503 then tells the operator the server side could not be ended.
       clearSessionCookie(request, reply);
+      const loaded = await deps.sessions.load(sid, { touch: false });
+      if (loaded.status === 'ok') noteSubject(request, sessionSubject(loaded.session));
+      await deps.sessions.destroy(sid);
       return reply.code(204).send();
     });
   });

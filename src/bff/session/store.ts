@@ -23,6 +23,8 @@ export interface SessionStore {
   get(id: string): Promise<Session | undefined>;
   set(id: string, session: Session): Promise<void>;
   delete(id: string): Promise<void>;
+  /** Like set, but only while the entry exists (so a touch never revives a session ended elsewhere). */
+  update?(id: string, session: Session): Promise<void>;
   /** Optional: release timers/connections when the BFF closes. */
   close?(): Promise<void>;
 }
@@ -67,6 +69,10 @@ export class MemorySessionStore implements SessionStore {
       if (this.map.size >= this.maxEntries) this.evictSoonest();
     }
     this.map.set(id, { ...session });
+  }
+
+  async update(id: string, session: Session): Promise<void> {
+    if (this.map.has(id)) this.map.set(id, { ...session });
   }
 
   async delete(id: string): Promise<void> {

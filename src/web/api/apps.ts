@@ -16,6 +16,7 @@ import {
 import { http, parseWith } from './http';
 import { romaPath, seg } from './project';
 import { normaliseTime } from './time';
+import { splitList } from './lists';
 import { appKeys } from './keys';
 import { detailQueryFactory, itemCrudFactory, listQueryFactory, type Page } from './factories';
 import { queryOptions } from '@tanstack/react-query';
@@ -45,6 +46,9 @@ export interface AppPermissions {
 }
 
 const isRole = (r: string): r is AppRole => (APP_ROLES as readonly string[]).includes(r);
+/** Roles in any of the vendor's spellings (see lists.ts) → the known roles, expanded like the service. */
+export const readRoles = (roles: string | readonly string[] | undefined): AppRole[] =>
+  normaliseRoles(splitList(roles).map((r) => r.toLowerCase()).filter(isRole));
 
 export function appPermissions(app: Pick<App, 'roles'>): AppPermissions {
   const has = (r: AppRole) => app.roles.includes(r) || app.roles.includes('admin');
@@ -57,7 +61,7 @@ export function fromWire(a: WireApp): App {
     name: a.name,
     remark: a.remark ?? '',
     key: a.key,
-    roles: normaliseRoles((a.roles ?? []).filter(isRole)),
+    roles: readRoles(a.roles),
     favorite: a.favorite === true,
     owner: a.owner === true,
     createdAt: normaliseTime(a.create_time),
@@ -109,13 +113,13 @@ export interface AppMember {
 export async function listAppMembers(iid: string, id: string, signal?: AbortSignal): Promise<AppMember[]> {
   const res = await http.get(`${base(iid)}/${seg(id)}/users`, { signal });
   const body = parseWith(appMembersResponse, res.data, 'app members');
-  return body.users.map((u) => ({ id: u.id, name: u.name ?? u.id, roles: normaliseRoles(u.roles.filter(isRole)) }));
+  return body.users.map((u) => ({ id: u.id, name: u.name ?? u.id, roles: readRoles(u.roles) }));
 }
 
 export async function updateAppMembers(iid: string, id: string, body: UpdateAppMembersRequest): Promise<AppMember[]> {
   const res = await http.put(`${base(iid)}/${seg(id)}/users`, body);
   const out = parseWith(appMembersResponse, res.data, 'app members');
-  return out.users.map((u) => ({ id: u.id, name: u.name ?? u.id, roles: normaliseRoles(u.roles.filter(isRole)) }));
+  return out.users.map((u) => ({ id: u.id, name: u.name ?? u.id, roles: readRoles(u.roles) }));
 }
 
 export async function listAppCandidates(iid: string, id: string, signal?: AbortSignal): Promise<{ id: string; name: string }[]> {

@@ -5,6 +5,7 @@ import { instanceDetail, instanceListResponse, type InstanceDetail, type Instanc
 import { http, parseWith } from './http';
 import { romaPath, seg } from './project';
 import { normaliseTime } from './time';
+import { splitList } from './lists';
 import { instanceStatusKey, type StatusKey } from './status';
 import { instanceKeys } from './keys';
 import type { Page } from './factories';
@@ -36,16 +37,8 @@ export interface Instance {
   errorMessage?: string;
 }
 
-function zones(v: string | string[] | undefined): string[] {
-  if (v === undefined) return [];
-  if (Array.isArray(v)) return v.filter(Boolean);
-  // the detail sends one string, sometimes "[a, b]"
-  return v
-    .replace(/^\[|\]$/g, '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
+// the detail sends one string, sometimes "[a, b]"; the list an array (see lists.ts)
+const zones = splitList;
 
 export function fromListItem(i: InstanceListItem): Instance {
   return {
@@ -92,7 +85,7 @@ export function fromDetail(d: InstanceDetail, id: string): Instance {
     publicAddress: d.eip_address,
     ingressAddress: d.ingress_ip,
     chargeType: d.charging_mode === undefined ? undefined : d.charging_mode === 1 ? 'prePaid' : 'postPaid',
-    features: d.supported_features ?? [],
+    features: splitList(d.supported_features),
   };
 }
 

@@ -1,31 +1,26 @@
-// The shell (lazy, behind SessionGate): side navigation, header with breadcrumb, instance switcher,
-// language switch, theme toggle and user menu. Pages render in the content area.
-import { Button, Dropdown, Flex, Layout, Menu, Select, Tooltip, theme } from 'antd';
+// The shell (lazy, behind SessionGate): side navigation (a drawer under 768 px), header with
+// breadcrumb, instance switcher, language switch, theme toggle and user menu (with the theme
+// choice, including "follow the system"). Pages render in the content area.
+import { Button, Drawer, Flex, Layout, Select, Tooltip, theme } from 'antd';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Bone } from '../components/ui';
-import type { MenuProps } from 'antd';
-import AppstoreOutlined from '@ant-design/icons/es/icons/AppstoreOutlined';
-import BookOutlined from '@ant-design/icons/es/icons/BookOutlined';
-import ClusterOutlined from '@ant-design/icons/es/icons/ClusterOutlined';
-import DashboardOutlined from '@ant-design/icons/es/icons/DashboardOutlined';
-import LogoutOutlined from '@ant-design/icons/es/icons/LogoutOutlined';
 import MenuFoldOutlined from '@ant-design/icons/es/icons/MenuFoldOutlined';
 import MenuUnfoldOutlined from '@ant-design/icons/es/icons/MenuUnfoldOutlined';
 import MoonOutlined from '@ant-design/icons/es/icons/MoonOutlined';
 import SunOutlined from '@ant-design/icons/es/icons/SunOutlined';
-import UserOutlined from '@ant-design/icons/es/icons/UserOutlined';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Fragment, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useMatch, useNavigate } from 'react-router';
 import { instanceListQuery } from '../api/instances';
-import { logout, sessionQuery } from '../api/session';
+import { sessionQuery } from '../api/session';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { getLastInstance, setLastInstance } from './lastInstance';
+import { NAV_ITEMS } from './nav';
 import { themeStore } from './prefs';
-
-const AREAS = ['overview', 'apps', 'dictionaries'] as const;
-type Area = (typeof AREAS)[number];
+import { SideNav } from './SideNav';
+import { UserMenu } from './UserMenu';
+import { NARROW_QUERY, useMediaQuery } from './useMediaQuery';
 
 function ShellSkeleton() {
   return (
@@ -56,15 +51,20 @@ function ShellLayout({ user, projectId }: { user?: string; projectId?: string })
   const { token } = theme.useToken();
   const navigate = useNavigate();
   const location = useLocation();
-  const queryClient = useQueryClient();
   const mode = useSyncExternalStore(themeStore.subscribe, themeStore.get);
+  const narrow = useMediaQuery(NARROW_QUERY);
   const [collapsed, setCollapsed] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState(false);
 
   const match = useMatch('/i/:instanceId/*');
   const instanceId = match?.params.instanceId;
   const areaSeg = match?.params['*']?.split('/')[0];
-  const area: Area | undefined = (AREAS as readonly string[]).includes(areaSeg ?? '') ? (areaSeg as Area) : undefined;
+  const area = NAV_ITEMS.find((i) => i.scope === 'instance' && i.path === areaSeg);
+  const globalItem = NAV_ITEMS.find((i) => i.scope === 'global' && (location.pathname === i.path || location.pathname.startsWith(`${i.path}/`)));
   const menuInstance = instanceId ?? getLastInstance();
+
+  // the drawer closes when the page changes (a menu pick, the back button…)
+  useEffect(() => setDrawerOpen(false), [location.pathname]);
 
   useEffect(() => {
     if (instanceId) setLastInstance(instanceId);
@@ -73,81 +73,52 @@ function ShellLayout({ user, projectId }: { user?: string; projectId?: string })
   const instances = useQuery(instanceListQuery());
   const current = instances.data?.items.find((i) => i.id === instanceId);
 
-  const selectedKey = instanceId && area ? area : location.pathname.startsWith('/instances') ? 'instances' : '';
-  const instancePath = (a: Area) => (menuInstance ? `/i/${encodeURIComponent(menuInstance)}/${a}` : '/instances');
-  const menuItems: MenuProps['items'] = [
-    { key: 'instances', icon: <ClusterOutlined />, label: <Link to="/instances" data-testid="nav-instances">{t('nav.instances')}</Link> },
-    {
-      type: 'group',
-      key: 'instance-group',
-      label: collapsed ? null : t('nav.instanceGroup'),
-      children: [
-        { key: 'overview', icon: <DashboardOutlined />, label: <Link to={instancePath('overview')} data-testid="nav-overview">{t('nav.overview')}</Link> },
-        { key: 'apps', icon: <AppstoreOutlined />, label: <Link to={instancePath('apps')} data-testid="nav-apps">{t('nav.apps')}</Link> },
-        { key: 'dictionaries', icon: <BookOutlined />, label: <Link to={instancePath('dictionaries')} data-testid="nav-dictionaries">{t('nav.dictionaries')}</Link> },
-      ],
-    },
-  ];
+  const selectedKey = instanceId && area ? area.key : (globalItem?.key ?? '');
 
   const crumbs = [
     { key: 'home', title: <Link to="/">{t('app.name')}</Link> },
+    ...(globalItem && globalItem.key !== 'instances' ? [{ key: globalItem.key, title: <span>{globalItem.label}</span> }] : []),
     ...(location.pathname.startsWith('/instances') || instanceId
       ? [{ key: 'instances', title: <Link to="/instances">{t('nav.instances')}</Link> }]
       : []),
     ...(instanceId
       ? [{ key: 'instance', title: <Link to={`/i/${encodeURIComponent(instanceId)}/overview`}>{current?.name ?? instanceId}</Link> }]
       : []),
-    ...(instanceId && area ? [{ key: 'area', title: <span>{t(`nav.${area}`)}</span> }] : []),
+    ...(instanceId && area ? [{ key: 'area', title: <span>{area.label}</span> }] : []),
   ];
 
   const switchInstance = (next: string) => {
     // keep the area, drop the old instance's list state
-    void navigate(`/i/${encodeURIComponent(next)}/${area ?? 'overview'}`);
-  };
-
-  const doLogout = async () => {
-    try {
-      await logout();
-    } finally {
-      queryClient.clear();
-      queryClient.setQueryData(sessionQuery.queryKey, { authenticated: false });
-      void navigate('/login?reason=loggedout', { replace: true });
-    }
-  };
-
-  const userMenu: MenuProps = {
-    items: [
-      { key: 'project', disabled: true, label: <span data-testid="user-project">{t('header.project', { project: projectId ?? '' })}</span> },
-      { type: 'divider' },
-      { key: 'logout', icon: <LogoutOutlined />, label: <span data-testid="logout">{t('header.logout')}</span> },
-    ],
-    onClick: ({ key }) => {
-      if (key === 'logout') void doLogout();
-    },
+    void navigate(`/i/${encodeURIComponent(next)}/${area?.path ?? 'overview'}`);
   };
 
   return (
     <Layout style={{ minHeight: '100%' }}>
-      <Layout.Sider
-        collapsible
-        collapsed={collapsed}
-        trigger={null}
-        width={220}
-        theme="light"
-        style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
-      >
-        <Link to="/" style={{ display: 'flex', alignItems: 'center', gap: 8, height: 56, padding: '0 20px', color: token.colorText }}>
-          <img src="/favicon.svg" alt="" width={24} height={24} />
-          {collapsed ? null : <span style={{ fontSize: 16, fontWeight: 600 }}>{t('app.name')}</span>}
-        </Link>
-        <Menu
-          mode="inline"
-          selectedKeys={[selectedKey]}
-          items={menuItems}
-          style={{ borderInlineEnd: 0 }}
-          data-testid="side-nav"
-        />
-      </Layout.Sider>
+      {narrow ? (
+        <Drawer
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          placement="left"
+          width={260}
+          title={<Brand collapsed={false} />}
+          styles={{ body: { padding: 0 } }}
+          data-testid="nav-drawer"
+        >
+          <SideNav instanceId={menuInstance} selectedKey={selectedKey} collapsed={false} onNavigate={() => setDrawerOpen(false)} />
+        </Drawer>
+      ) : (
+        <Layout.Sider
+          collapsible
+          collapsed={collapsed}
+          trigger={null}
+          width={220}
+          theme="light"
+          style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
+        >
+          <Brand collapsed={collapsed} />
+          <SideNav instanceId={menuInstance} selectedKey={selectedKey} collapsed={collapsed} />
+        </Layout.Sider>
+      )}
       <Layout>
         <Layout.Header
           style={{
@@ -161,12 +132,16 @@ function ShellLayout({ user, projectId }: { user?: string; projectId?: string })
             gap: 12,
           }}
         >
-          <Button
-            type="text"
-            aria-label={collapsed ? t('header.expand') : t('header.collapse')}
-            icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
-            onClick={() => setCollapsed(!collapsed)}
-          />
+          {narrow ? (
+            <Button type="text" aria-label={t('header.openNav')} aria-expanded={drawerOpen} data-testid="nav-open" icon={<MenuUnfoldOutlined />} onClick={() => setDrawerOpen(true)} />
+          ) : (
+            <Button
+              type="text"
+              aria-label={collapsed ? t('header.expand') : t('header.collapse')}
+              icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+              onClick={() => setCollapsed(!collapsed)}
+            />
+          )}
           <nav aria-label="breadcrumb" data-testid="breadcrumb" style={{ flex: 1, minWidth: 0, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis', lineHeight: '22px' }}>
             {crumbs.map((c, i) => (
               <Fragment key={c.key}>
@@ -175,12 +150,12 @@ function ShellLayout({ user, projectId }: { user?: string; projectId?: string })
               </Fragment>
             ))}
           </nav>
-          <Flex align="center" gap={12}>
+          <Flex align="center" gap={narrow ? 4 : 12}>
             <Select
               data-testid="instance-switcher"
               aria-label={t('header.instanceSwitcher')}
               placeholder={t('header.instancePlaceholder')}
-              style={{ width: 220 }}
+              style={{ width: narrow ? 120 : 220 }}
               loading={instances.isPending}
               value={instanceId}
               onChange={switchInstance}
@@ -198,19 +173,26 @@ function ShellLayout({ user, projectId }: { user?: string; projectId?: string })
                 onClick={() => themeStore.set(mode === 'dark' ? 'light' : 'dark')}
               />
             </Tooltip>
-            <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
-              <Button type="text" icon={<UserOutlined />} data-testid="user-menu" aria-label={t('header.userMenu')}>
-                {user}
-              </Button>
-            </Dropdown>
+            <UserMenu user={narrow ? undefined : user} projectId={projectId} />
           </Flex>
         </Layout.Header>
-        <Layout.Content style={{ padding: 24, minWidth: 0 }}>
+        <Layout.Content style={{ padding: narrow ? 12 : 24, minWidth: 0 }}>
           <Suspense fallback={<ShellSkeleton />}>
             <Outlet />
           </Suspense>
         </Layout.Content>
       </Layout>
     </Layout>
+  );
+}
+
+function Brand({ collapsed }: { collapsed: boolean }) {
+  const { t } = useTranslation();
+  const { token } = theme.useToken();
+  return (
+    <Link to="/" style={{ display: 'flex', alignItems: 'center', gap: 8, height: 56, padding: '0 20px', color: token.colorText }}>
+      <img src="/favicon.svg" alt="" width={24} height={24} />
+      {collapsed ? null : <span style={{ fontSize: 16, fontWeight: 600 }}>{t('app.name')}</span>}
+    </Link>
   );
 }

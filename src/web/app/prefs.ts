@@ -13,6 +13,13 @@ function read(key: string): string | null {
     return null;
   }
 }
+function remove(key: string): void {
+  try {
+    localStorage.removeItem(key);
+  } catch {
+    /* storage unavailable */
+  }
+}
 function write(key: string, value: string): void {
   try {
     localStorage.setItem(key, value);
@@ -35,15 +42,48 @@ export function saveLanguage(lng: Language): void {
 
 type Listener = () => void;
 const themeListeners = new Set<Listener>();
-let theme: ThemeMode = read(THEME_KEY) === 'dark' ? 'dark' : 'light';
+
+/** The operator's choice: follow the system (default) or a fixed theme, which wins once picked. */
+export type ThemePref = 'system' | ThemeMode;
+
+const darkQuery = (): MediaQueryList | null =>
+  typeof window !== 'undefined' && typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+const systemMode = (): ThemeMode => (darkQuery()?.matches ? 'dark' : 'light');
+
+function readPref(): ThemePref {
+  const saved = read(THEME_KEY);
+  return saved === 'dark' || saved === 'light' ? saved : 'system';
+}
+
+let pref: ThemePref = readPref();
+let theme: ThemeMode = pref === 'system' ? systemMode() : pref;
+
+function apply(): void {
+  const next = pref === 'system' ? systemMode() : pref;
+  theme = next;
+  if (typeof document !== 'undefined') document.documentElement.dataset.theme = next;
+  for (const l of themeListeners) l();
+}
+
+// Live: a system switch (e.g. at sunset) re-themes the console while it follows the system.
+darkQuery()?.addEventListener('change', () => {
+  if (pref === 'system') apply();
+});
 
 export const themeStore = {
+  /** The theme in effect. */
   get: (): ThemeMode => theme,
+  /** What the operator chose. */
+  pref: (): ThemePref => pref,
+  /** Pick a fixed theme (persisted). */
   set(next: ThemeMode): void {
-    theme = next;
-    write(THEME_KEY, next);
-    if (typeof document !== 'undefined') document.documentElement.dataset.theme = next;
-    for (const l of themeListeners) l();
+    themeStore.setPref(next);
+  },
+  setPref(next: ThemePref): void {
+    pref = next;
+    if (next === 'system') remove(THEME_KEY);
+    else write(THEME_KEY, next);
+    apply();
   },
   subscribe(l: Listener): () => void {
     themeListeners.add(l);

@@ -16,6 +16,7 @@ const InstancesPage = lazy(() => import('../features/instances/InstancesPage'));
 const InstanceOverviewPage = lazy(() => import('../features/instances/InstanceOverviewPage'));
 const AppsPage = lazy(() => import('../features/apps/AppsPage'));
 const DictionariesPage = lazy(() => import('../features/dictionaries/DictionariesPage'));
+const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const NotFound = lazy(() => import('./NotFound'));
 
 /** A page: its own error boundary; the shell's Suspense shows a skeleton while it loads. */
@@ -60,6 +61,7 @@ export function AppRoutes() {
             <Route element={<SessionGate />}>
               <Route index element={page(HomeRedirect)} />
               <Route path="instances" element={page(InstancesPage)} />
+              <Route path="audit" element={page(AuditPage)} />
               <Route path="i/:instanceId">
                 <Route index element={page(InstanceIndexRedirect)} />
                 <Route path="overview" element={page(InstanceOverviewPage)} />

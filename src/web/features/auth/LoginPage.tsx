@@ -4,17 +4,19 @@ import { Button, Input, theme } from 'antd';
 import LockOutlined from '@ant-design/icons/es/icons/LockOutlined';
 import UserOutlined from '@ant-design/icons/es/icons/UserOutlined';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { bffTargetQuery } from '../../api/bffInfo';
 import { login, sessionQuery, type LoginInput } from '../../api/session';
 import { toApiError } from '../../api/errors';
 import { ErrorDetails } from '../../components/ErrorDetails';
-import { apiErrorText } from '../../components/apiErrorText';
 import { Callout, Muted } from '../../components/ui';
 import { Panel } from '../../components/Panel';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { loginErrorText } from './loginError';
 import { safeRedirect } from './redirect';
+import { TargetLine } from './TargetLine';
 
 const DEFAULTS: LoginInput = { domain: 'roma-local', username: '', password: '', project: 'cn-north-4' };
 type Field = keyof LoginInput;
@@ -46,6 +48,12 @@ export default function LoginPage() {
   const session = useQuery({ ...sessionQuery, staleTime: 0 });
   const [values, setValues] = useState<LoginInput>(DEFAULTS);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const info = useQuery(bffTargetQuery);
+  const region = info.data?.region;
+  // against the cloud the project is usually the region's: prefill it until the operator types one
+  useEffect(() => {
+    if (region) setValues((v) => (v.project === DEFAULTS.project ? { ...v, project: region } : v));
+  }, [region]);
 
   const mutation = useMutation({
     mutationFn: login,
@@ -83,12 +91,7 @@ export default function LoginPage() {
   };
 
   const err = mutation.error ? toApiError(mutation.error) : undefined;
-  let errText: string | undefined;
-  if (err) {
-    if (err.status === 429) errText = err.retryAfter ? t('auth.tooMany', { seconds: err.retryAfter }) : t('auth.tooManyNoTime');
-    else if (err.status === 401) errText = `${t('auth.badCredentials')} (${err.message})`;
-    else errText = apiErrorText(err, t).text;
-  }
+  const errText = err ? loginErrorText(err, t) : undefined;
   const busy = mutation.isPending;
   const input = (f: Field, extra: Record<string, unknown> = {}) => ({
     id: `login-${f}`,
@@ -113,6 +116,7 @@ export default function LoginPage() {
         <p style={{ marginTop: 0 }}>
           <Muted>{t('auth.subtitle')}</Muted>
         </p>
+        {info.data ? <TargetLine target={info.data} /> : null}
         {reason === 'expired' && !err ? (
           <div style={{ marginBottom: 16 }}>
             <Callout tone="warning" title={t('auth.expired')} testId="login-expired" />

@@ -1,0 +1,42 @@
+// The side menu as a plain list. To add a page, append one entry: `scope: 'global'` items sit at
+// the top (path is absolute), `scope: 'instance'` items under "Current instance" (path is the
+// segment after /i/:instanceId/). Labels come from the area's own namespace via <NavLabel>.
+import AppstoreOutlined from '@ant-design/icons/es/icons/AppstoreOutlined';
+import AuditOutlined from '@ant-design/icons/es/icons/AuditOutlined';
+import BookOutlined from '@ant-design/icons/es/icons/BookOutlined';
+import ClusterOutlined from '@ant-design/icons/es/icons/ClusterOutlined';
+import DashboardOutlined from '@ant-design/icons/es/icons/DashboardOutlined';
+import { Suspense, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export interface NavItem {
+  key: string;
+  scope: 'global' | 'instance';
+  path: string;
+  icon: ReactNode;
+  label: ReactNode;
+}
+
+type Namespace = 'translation' | 'link' | 'fdi' | 'apic' | 'audit';
+
+function Text({ ns, k }: { ns: Namespace; k: string }) {
+  const { t } = useTranslation(ns);
+  return <>{(t as (key: string) => string)(k)}</>;
+}
+
+/** A menu label from namespace `ns` (loaded on first use; the label is blank for that instant). */
+export function NavLabel({ ns = 'translation', k }: { ns?: Namespace; k: string }) {
+  return (
+    <Suspense fallback={<span />}>
+      <Text ns={ns} k={k} />
+    </Suspense>
+  );
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  { key: 'instances', scope: 'global', path: '/instances', icon: <ClusterOutlined />, label: <NavLabel k="nav.instances" /> },
+  { key: 'audit', scope: 'global', path: '/audit', icon: <AuditOutlined />, label: <NavLabel ns="audit" k="nav.audit" /> },
+  { key: 'overview', scope: 'instance', path: 'overview', icon: <DashboardOutlined />, label: <NavLabel k="nav.overview" /> },
+  { key: 'apps', scope: 'instance', path: 'apps', icon: <AppstoreOutlined />, label: <NavLabel k="nav.apps" /> },
+  { key: 'dictionaries', scope: 'instance', path: 'dictionaries', icon: <BookOutlined />, label: <NavLabel k="nav.dictionaries" /> },
+];
