@@ -26,7 +26,7 @@
 // | unexpected server fault            | 500  | ROMA.9999 (chosen)              | APIC.9000              | 500        |
 import type { FastifyReply } from 'fastify';
 
-export type Family = 'iam' | 'roma' | 'apic';
+export type Family = 'iam' | 'roma' | 'apic' | 'fdi';
 
 /** An error with an HTTP status and a family-specific code, rendered by the error handler. */
 export class ApiError extends Error {
@@ -60,8 +60,15 @@ const KINDS: Record<ErrorKind, { status: number; roma: string; apic: string }> =
   internal: { status: 500, roma: 'ROMA.9999', apic: 'APIC.9000' },
 };
 
+/** FDI answers its own code where the reference has one (FDI.3002 invalid parameters); the rest as ROMA common. */
+const FDI_KINDS: Partial<Record<ErrorKind, string>> = {
+  invalidParam: 'FDI.3002', missingBody: 'FDI.3002', badJson: 'FDI.3002', badMediaType: 'FDI.3002', tooLarge: 'FDI.3002',
+  instanceNotFound: 'FDI.3004', internal: 'FDI.3999',
+};
+
 export function familyError(family: Family, kind: ErrorKind, message: string): ApiError {
   const k = KINDS[kind];
+  if (family === 'fdi') return new ApiError(k.status, FDI_KINDS[kind] ?? k.roma, message);
   return new ApiError(k.status, family === 'apic' ? k.apic : family === 'iam' ? String(k.status) : k.roma, message);
 }
 
@@ -83,6 +90,7 @@ export function familyOf(url: string): Family {
   const path = url.split('?')[0] ?? '';
   if (path.startsWith('/v3/') || path === '/v3') return 'iam';
   if (/^\/v2\/[^/]+\/apic(\/|$)/.test(path)) return 'apic';
+  if (/^\/v2\/[^/]+\/fdi(\/|$)/.test(path)) return 'fdi';
   return 'roma';
 }
 
