@@ -5,6 +5,7 @@ import type { Ctx } from '../../context';
 import { resource } from '../../http';
 import { parseBody, parseQuery } from '../../validate';
 import { connectorTypes, openConnector, type Connector } from '../connectors/index';
+import { sqlitePath } from '../connectors/sqlite';
 import { ConnectorError, toColumnInfo } from '../connectors/types';
 import { contentOf, DatasourceStore, type DatasourceRow } from '../datasources';
 import { FDI } from '../errors';
@@ -33,6 +34,14 @@ export async function withConnector<T>(ctx: Ctx, row: Pick<DatasourceRow, 'type'
 export function datasourceRoutes(app: FastifyInstance, ctx: Ctx): void {
   const store = new DatasourceStore(ctx.db, ctx.now);
   const hooks = fdiHooks(ctx);
+  /** Body + the SQLITE rule: the file stays inside ROMA_DATA_DIR/fdi/. */
+  const parseInfo = (body: unknown) => {
+    const info = parseBody('fdi', datasourceInfo, body);
+    if (info.datasource_type === 'SQLITE') {
+      try { sqlitePath(ctx.settings.dataDir, info.content.database_name ?? ''); } catch (err) { throw FDI.invalid('content.database_name', (err as Error).message); }
+    }
+    return info;
+  };
 
   resource(app, 'fdi', `${BASE}/connector-types`, { GET: async () => ({ datasource_types: connectorTypes() }) }, hooks);
 
@@ -44,7 +53,7 @@ export function datasourceRoutes(app: FastifyInstance, ctx: Ctx): void {
       return { total: all.length, size: page.length, entities: page };
     },
     POST: async (req, reply) => {
-      const body = parseBody('fdi', datasourceInfo, req.body);
+      const body = parseInfo(req.body);
       return reply.code(201).send(store.toResponse(store.create(params(req).instance_id, body)));
     },
   }, hooks);
@@ -52,7 +61,7 @@ export function datasourceRoutes(app: FastifyInstance, ctx: Ctx): void {
   resource(app, 'fdi', `${BASE}/datasources/:datasource_id`, {
     GET: async (req) => store.toResponse(store.get(params(req).instance_id, params(req).datasource_id)),
     PUT: async (req) => {
-      const body = parseBody('fdi', datasourceInfo, req.body);
+      const body = parseInfo(req.body);
       return store.toResponse(store.update(params(req).instance_id, params(req).datasource_id, body));
     },
     DELETE: async (req, reply) => {
@@ -63,7 +72,7 @@ export function datasourceRoutes(app: FastifyInstance, ctx: Ctx): void {
 
   resource(app, 'fdi', `${BASE}/datasources/:datasource_id/test-connect`, {
     POST: async (req) => {
-      const body = parseBody('fdi', datasourceInfo, req.body);
+      const body = parseInfo(req.body);
       const stored = store.get(params(req).instance_id, params(req).datasource_id);
       const content = store.mergeSecrets(contentOf(stored), body.content); // the console never has the stored password
       await withConnector(ctx, { type: body.datasource_type, content: JSON.stringify(content) }, (c) => c.test(), true);
