@@ -208,3 +208,12 @@ export const taskMonitorsQuery = (iid: string, p: { offset: number; limit: numbe
     queryFn: ({ signal }) => listTaskMonitors(iid, p, signal),
     ...statusPoll<Page<TaskMonitor>>((d) => (d?.items.some((m) => isActive(m.executeStatus)) ? ACTIVE_POLL_MS : IDLE_POLL_MS)),
   });
+
+/** The steps of one run (ShowMonitorLogDetail), for services whose run list omits detail_logs. */
+export const runStepsQuery = (iid: string, taskId: string, runId: string, enabled: boolean, active: boolean) =>
+  queryOptions({
+    queryKey: [...taskKeys.sub(iid, taskId, 'steps'), runId] as const,
+    queryFn: ({ signal }) => getRunSteps(iid, taskId, runId, signal),
+    enabled: enabled && !!runId,
+    ...statusPoll<RunStep[]>(() => (active ? ACTIVE_POLL_MS : IDLE_POLL_MS)),
+  });

@@ -6,6 +6,7 @@ import zh from '../../../locales/features/fdi.zh-CN.json';
 import { addSample, etaMs, formatDuration, progressOf, smoothedRate } from './eta';
 import { duplicateTargets, editsFromMapping, mapByName, toMappingTable, withEdits } from './mapping';
 import { nextCronRuns, nextPeriodRuns, quartzToCroner } from './schedule';
+import { stageStates } from './stages';
 import { KNOWN_CODES, codeSide, codeTextKey, monitorCodeGroup } from './statusCodes';
 
 const lookup = (o: unknown, key: string): unknown => key.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], o);
@@ -119,5 +120,24 @@ describe('next-run preview', () => {
     const bad = nextCronRuns(Cron, '0 61 * * * ?', after, 3);
     expect(bad.ok).toBe(false);
     expect(nextCronRuns(Cron, '* * *', after, 1)).toEqual({ ok: false, error: 'expected 6 or 7 fields (seconds first), got 3' });
+  });
+});
+
+describe('stage timeline', () => {
+  const step = (position: string, code: number, positionStatus = 'NORMAL') => ({ id: String(code), position, code, positionStatus, stage: '', rows: 0, dirty: 0, remarks: '' });
+  it('a running run: reader and writer both active (rows stream through), initialisation done', () => {
+    const s = stageStates({ executeStatus: 'RUNNING', position: 'WRITER', positionStatus: 'NORMAL', steps: [step('ADAPTER', 99), step('READER', 102), step('WRITER', 502)] });
+    expect(s).toEqual({ ADAPTER: 'done', READER: 'active', WRITER: 'active', CHECK: 'pending' });
+  });
+  it('a successful run with an integrity check', () => {
+    const s = stageStates({ executeStatus: 'SUCCESS', position: 'WRITER', positionStatus: 'TASK_END', steps: [step('ADAPTER', 99), step('READER', 104), step('WRITER', 504), step('WRITER', 902), step('WRITER', 903)] });
+    expect(s).toEqual({ ADAPTER: 'done', READER: 'done', WRITER: 'done', CHECK: 'done' });
+  });
+  it('success without a check marks it skipped; an error marks its stage', () => {
+    expect(stageStates({ executeStatus: 'SUCCESS', position: 'WRITER', positionStatus: 'TASK_END', steps: [] }).CHECK).toBe('skipped');
+    const e = stageStates({ executeStatus: 'ERROR', position: 'WRITER', positionStatus: 'RUNTIME_ERR', steps: [step('READER', 102), step('WRITER', 503, 'RUNTIME_ERR')] });
+    expect(e).toEqual({ ADAPTER: 'done', READER: 'done', WRITER: 'error', CHECK: 'pending' });
+    const c = stageStates({ executeStatus: 'CANCELLED', position: 'READER', positionStatus: 'RUNTIME_CANCEL', steps: [step('READER', 102)] });
+    expect(c.READER).toBe('cancelled');
   });
 });

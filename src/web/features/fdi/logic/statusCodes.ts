@@ -1,6 +1,9 @@
 // Detailed monitor status codes (fdi.md §3) → their text key in the fdi namespace and the UI
 // group (error / cancelled / queued / skipped / normal) that picks the colour.
 import { MONITOR_CODES, monitorCodeGroup } from '../../../../contract';
+import type texts from '../../../locales/features/fdi.en-US.json';
+
+export type CodeTextKey = `codes.${keyof typeof texts.codes}`;
 
 export const KNOWN_CODES = Object.keys(MONITOR_CODES).map(Number);
 
@@ -8,7 +11,7 @@ export type CodeGroup = ReturnType<typeof monitorCodeGroup>;
 export { monitorCodeGroup };
 
 /** The i18n key of a code's explanation; unknown codes share one text that shows the number. */
-export const codeTextKey = (code: number): `codes.${string}` => (code in MONITOR_CODES ? `codes.c${code}` : 'codes.unknown');
+export const codeTextKey = (code: number): CodeTextKey => (code in MONITOR_CODES ? (`codes.c${code}` as CodeTextKey) : 'codes.unknown');
 
 /** Which side a code belongs to: reader 100-499, writer 500-899, platform 900+ (and 16/99). */
 export function codeSide(code: number): 'reader' | 'writer' | 'platform' {
