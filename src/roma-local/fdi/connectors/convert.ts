@@ -8,7 +8,7 @@ export class ConversionError extends Error {}
 const INT_RE = /^[+-]?\d+$/;
 const NUM_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DT_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+const DT_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 const TIME_RE = /^(-?\d{1,3}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?$/;
 
 const fail = (msg: string): never => { throw new ConversionError(msg); };
@@ -86,7 +86,7 @@ export function normaliseDateTime(v: Value, c: ColumnMeta): string {
   if (zone && zone.toUpperCase() !== 'Z') {
     const sign = zone.startsWith('-') ? -1 : 1;
     const z = zone.slice(1).replace(':', '');
-    t -= sign * (Number(z.slice(0, 2)) * 60 + Number(z.slice(2))) * 60000;
+    t -= sign * (Number(z.slice(0, 2)) * 60 + Number(z.slice(2) || 0)) * 60000;
   }
   const u = new Date(t);
   const f = frac.slice(0, 6).replace(/0+$/, '');
@@ -117,6 +117,7 @@ function toText(v: Value, c: ColumnMeta): string {
 
 /** The value to bind for `target` in `dialect`; throws ConversionError when it cannot be taken. */
 export function convert(v: Value, c: ColumnMeta, dialect: Dialect): Value {
+  if (typeof v === 'object' && v !== null && !Buffer.isBuffer(v)) v = JSON.stringify(v); // arrays, driver-parsed JSON
   if (v === null || v === undefined) {
     if (!c.nullable) fail(`NULL is not allowed in column ${c.name}`);
     return null;

@@ -32,7 +32,7 @@ export class MysqlConnector implements Connector {
       this.conn = await mysql.createConnection({
         host: this.addr.host, port: this.addr.port, user: this.addr.user, password: this.addr.password ?? '',
         database: this.addr.database, connectTimeout: this.timeoutS * 1000, dateStrings: true, supportBigNumbers: true,
-        bigNumberStrings: true, decimalNumbers: false, timezone: 'Z', charset: 'utf8mb4', multipleStatements: false,
+        bigNumberStrings: true, decimalNumbers: false, jsonStrings: true, timezone: 'Z', charset: 'utf8mb4', multipleStatements: false,
       });
       this.conn.on('error', () => { this.conn = null; });
       // strict: a value the column cannot hold is an error (a dirty row), never silently truncated

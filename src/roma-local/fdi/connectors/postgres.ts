@@ -9,8 +9,8 @@ import { rowBytes } from './sqlite';
 import { ConnectorError, logicalOf, nativeType, type ColumnMeta, type Condition, type Connector, type ReadSpec, type Row, type Value, type WriteResult } from './types';
 import type { Address } from './url';
 
-// date/time values stay text (no local time zone games); int8 and numeric are text by default
-const RAW = new Set([1082, 1083, 1114, 1184, 1266]);
+// date/time and json values stay text (no local time zone games, no re-serialising); int8 and numeric are text by default
+const RAW = new Set([114, 1082, 1083, 1114, 1184, 1266, 3802]); // + json/jsonb kept as text
 const types = { getTypeParser: (oid: number, format?: 'text' | 'binary') => (RAW.has(oid) ? (v: string) => v : pg.types.getTypeParser(oid, format ?? 'text')) };
 
 export function pgError(err: unknown): ConnectorError {

@@ -73,8 +73,9 @@ export function datasourceRoutes(app: FastifyInstance, ctx: Ctx): void {
   resource(app, 'fdi', `${BASE}/datasources/:datasource_id/test-connect`, {
     POST: async (req) => {
       const body = parseInfo(req.body);
-      const stored = store.get(params(req).instance_id, params(req).datasource_id);
-      const content = store.mergeSecrets(contentOf(stored), body.content); // the console never has the stored password
+      // an id not saved yet (the console tests a new source before creating it, with id "new"): no stored secrets
+      const stored = store.find(params(req).instance_id, params(req).datasource_id);
+      const content = stored ? store.mergeSecrets(contentOf(stored), body.content) : body.content; // the console never has the stored password
       await withConnector(ctx, { type: body.datasource_type, content: JSON.stringify(content) }, (c) => c.test(), true);
       return { result: true };
     },
