@@ -268,7 +268,8 @@ async function integrity(
   const target = await targetChecksum(dst, plan, env).catch((err: unknown) => { throw new SideError('target', err); });
   const ok = target.count === sum.count && target.value === sum.value;
   const detail = `source ${sum.count} rows written (checksum ${sum.value}), target ${target.count} rows (checksum ${target.value})`;
-  runs.updateStep(step, { status: 903, position_status: 'NODE_END', end_time: now(), data_count: target.count, remarks: `${ok ? 'consistent' : 'inconsistent'}: ${detail}` });
+  runs.updateStep(step, { position_status: 'NODE_END', end_time: now(), data_count: target.count, remarks: 'data integrity check done' });
+  runs.addStep(runId, { status: 903, position: 'WRITER', stage: 'integrity', position_status: 'NODE_END', end_time: now(), data_count: target.count, remarks: `${ok ? 'consistent' : 'inconsistent'}: ${detail}` });
   runs.update(runId, { status: 903 });
   if (ok) return `Task execute success: ${cp.written} records written, ${cp.dirty} dirty; integrity check consistent`;
   if (!plan.writeKey.length || !plan.readKey.length || plan.readKey[0] === 'rowid') {
@@ -312,11 +313,11 @@ async function integrity(
     if (rows.length < plan.batchSize) break;
   }
   const again = await targetChecksum(dst, plan, env);
-  const extra = again.count - sum.count - fixed;
+  const extra = again.count - sum.count;
   const msg = `compensated ${fixed} rows${unfixable ? `, ${unfixable} could not be written` : ''}; target now ${again.count} rows${extra > 0 ? ` (${extra} rows not from this source)` : ''}`;
-  runs.updateStep(comp, { status: 905, position_status: 'NODE_END', end_time: now(), data_count: fixed, remarks: msg });
-  runs.update(runId, { status: 905, data_count: cp.written + fixed });
-  cp.written += fixed;
+  runs.updateStep(comp, { position_status: 'NODE_END', end_time: now(), data_count: fixed, remarks: `compensation done: ${fixed} rows written again` });
+  runs.addStep(runId, { status: 905, position: 'WRITER', stage: 'compensation', position_status: 'NODE_END', end_time: now(), data_count: fixed, remarks: msg });
+  runs.update(runId, { status: 905 });
   return `Task execute success: ${cp.written} records written, ${cp.dirty} dirty; integrity check inconsistent, ${msg}`;
 }
 
