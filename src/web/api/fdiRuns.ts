@@ -1,7 +1,7 @@
 // FDI monitoring (fdi.md §3, fdi-link-details §2): task monitors, runs (monitor logs) with their
 // steps, dirty rows. The monitoring endpoints page by PAGE NUMBER from 1: callers pass a row
 // offset like everywhere else and it is turned into a page number here, once.
-import { queryOptions, type Query } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import {
   dirtyRowListResponse,
   monitorLogDetailResponse,
@@ -179,7 +179,7 @@ const hidden = () => typeof document !== 'undefined' && document.visibilityState
 /** refetchInterval for a query whose data tells whether something runs; nothing in a hidden tab. */
 export function statusPoll<D>(intervalOf: (data: D | undefined) => number) {
   return {
-    refetchInterval: (q: Query<D, Error, D, readonly unknown[]>): number | false => (hidden() ? false : intervalOf(q.state.data)),
+    refetchInterval: (q: { state: { data: D | undefined } }): number | false => (hidden() ? false : intervalOf(q.state.data)),
     refetchIntervalInBackground: false,
   } as const;
 }

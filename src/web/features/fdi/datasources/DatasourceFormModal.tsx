@@ -66,7 +66,8 @@ export function DatasourceFormModal({ iid, open, ds, onClose }: { iid: string; o
     if (b) test.mutate({ id: ds?.id, body: b });
   };
 
-  const typeOptions = (types.data ?? []).map((o) => ({ value: o.type, label: o.local ? `${o.type} (${t('ds.localType')})` : o.type, title: o.runnable ? undefined : t('ds.notRunnable') }));
+  // the types this service can really connect to first
+  const typeOptions = [...(types.data ?? [])].sort((a, b) => Number(b.runnable) - Number(a.runnable)).map((o) => ({ value: o.type, label: o.local ? `${o.type} (${t('ds.localType')})` : o.type, title: o.runnable ? undefined : t('ds.notRunnable') }));
   return (
     <Modal
       open={open}
