@@ -6,6 +6,8 @@ import { Bone } from '../components/ui';
 import type { MenuProps } from 'antd';
 import AppstoreOutlined from '@ant-design/icons/es/icons/AppstoreOutlined';
 import BookOutlined from '@ant-design/icons/es/icons/BookOutlined';
+import DatabaseOutlined from '@ant-design/icons/es/icons/DatabaseOutlined';
+import SyncOutlined from '@ant-design/icons/es/icons/SyncOutlined';
 import ClusterOutlined from '@ant-design/icons/es/icons/ClusterOutlined';
 import DashboardOutlined from '@ant-design/icons/es/icons/DashboardOutlined';
 import LogoutOutlined from '@ant-design/icons/es/icons/LogoutOutlined';
@@ -23,8 +25,11 @@ import { logout, sessionQuery } from '../api/session';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { getLastInstance, setLastInstance } from './lastInstance';
 import { themeStore } from './prefs';
+import { NavLabel } from './NavLabel';
 
-const AREAS = ['overview', 'apps', 'dictionaries'] as const;
+const AREAS = ['overview', 'apps', 'dictionaries', 'datasources', 'tasks'] as const;
+/** Areas whose label lives in a feature namespace (ns:nav.<area>). */
+const FEATURE_AREAS: Partial<Record<string, 'fdi'>> = { datasources: 'fdi', tasks: 'fdi' };
 type Area = (typeof AREAS)[number];
 
 function ShellSkeleton() {
@@ -85,6 +90,8 @@ function ShellLayout({ user, projectId }: { user?: string; projectId?: string })
         { key: 'overview', icon: <DashboardOutlined />, label: <Link to={instancePath('overview')} data-testid="nav-overview">{t('nav.overview')}</Link> },
         { key: 'apps', icon: <AppstoreOutlined />, label: <Link to={instancePath('apps')} data-testid="nav-apps">{t('nav.apps')}</Link> },
         { key: 'dictionaries', icon: <BookOutlined />, label: <Link to={instancePath('dictionaries')} data-testid="nav-dictionaries">{t('nav.dictionaries')}</Link> },
+        { key: 'datasources', icon: <DatabaseOutlined />, label: <Link to={instancePath('datasources')} data-testid="nav-datasources"><NavLabel ns="fdi" k="nav.datasources" /></Link> },
+        { key: 'tasks', icon: <SyncOutlined />, label: <Link to={instancePath('tasks')} data-testid="nav-tasks"><NavLabel ns="fdi" k="nav.tasks" /></Link> },
       ],
     },
   ];
@@ -97,7 +104,9 @@ function ShellLayout({ user, projectId }: { user?: string; projectId?: string })
     ...(instanceId
       ? [{ key: 'instance', title: <Link to={`/i/${encodeURIComponent(instanceId)}/overview`}>{current?.name ?? instanceId}</Link> }]
       : []),
-    ...(instanceId && area ? [{ key: 'area', title: <span>{t(`nav.${area}`)}</span> }] : []),
+    ...(instanceId && area
+      ? [{ key: 'area', title: <span>{FEATURE_AREAS[area] ? <NavLabel ns={FEATURE_AREAS[area]} k={`nav.${area}`} /> : t(`nav.${area as 'apps'}`)}</span> }]
+      : []),
   ];
 
   const switchInstance = (next: string) => {
