@@ -68,8 +68,12 @@ function toBool(v: Value, c: ColumnMeta): boolean {
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
+/** Already canonical date-time (the common case): skips the parse. Feb 30 and such are left to the target. */
+const CANON_DT = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]) ([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{0,5}[1-9])?$/;
+
 /** 'YYYY-MM-DD HH:MM:SS[.ffffff]' (UTC when the input carried a zone). */
 export function normaliseDateTime(v: Value, c: ColumnMeta): string {
+  if (typeof v === 'string' && CANON_DT.test(v)) return v;
   let s: string;
   if (typeof v === 'number') s = new Date(v).toISOString(); // epoch milliseconds
   else if (typeof v === 'string') s = v.trim();
@@ -125,10 +129,11 @@ export function convert(v: Value, c: ColumnMeta, dialect: Dialect): Value {
   switch (c.logical) {
     case 'int':
     case 'bigint': {
+      if (typeof v === 'number' && Number.isSafeInteger(v) && (c.logical === 'bigint' || Math.abs(v) < 2 ** ((c.bits ?? 32) - 1))) return v;
       const n = toIntString(v, c);
       return typeof n === 'bigint' && dialect !== 'sqlite' ? n.toString() : n;
     }
-    case 'decimal': return toDecimalString(v, c);
+    case 'decimal': return typeof v === 'number' && Number.isFinite(v) && !c.length ? v : toDecimalString(v, c);
     case 'float':
     case 'double': return toNumber(v, c);
     case 'bool': {
@@ -146,7 +151,7 @@ export function convert(v: Value, c: ColumnMeta, dialect: Dialect): Value {
       }
       return JSON.stringify(typeof v === 'bigint' ? v.toString() : Buffer.isBuffer(v) ? v.toString('utf8') : v);
     }
-    case 'text': return toText(v, c);
+    case 'text': return typeof v === 'string' && (!c.length || v.length <= c.length) ? v : toText(v, c); // UTF-16 length ≥ characters
   }
 }
 
@@ -174,12 +179,16 @@ export function canonical(v: Value, c: ColumnMeta): string {
   switch (c.logical) {
     case 'int':
     case 'bigint': return typeof v === 'boolean' ? (v ? '1' : '0') : String(v).trim();
-    case 'decimal': return decimalText(String(v));
+    case 'decimal': {
+      if (typeof v === 'number') { const t = String(v); if (!t.includes('e')) return t; }
+      return decimalText(String(v));
+    }
     case 'float': return Number(v).toPrecision(6);
     case 'double': return Number(v).toPrecision(15);
     case 'bool': return v === true || v === 1 || v === '1' || v === 't' || v === 'true' || (Buffer.isBuffer(v) && v[0] === 1) ? '1' : '0';
     case 'date': return String(v).slice(0, 10);
     case 'datetime': {
+      if (typeof v === 'string' && CANON_DT.test(v)) return v;
       try { return normaliseDateTime(v, c); } catch { return String(v); }
     }
     case 'time': return String(v).replace(/\.?0+$/, (m) => (m.startsWith('.') ? '' : m));
@@ -187,7 +196,7 @@ export function canonical(v: Value, c: ColumnMeta): string {
     case 'json': {
       try { return stable(typeof v === 'string' ? JSON.parse(v) : v); } catch { return String(v); }
     }
-    case 'text': return Buffer.isBuffer(v) ? v.toString('utf8') : String(v);
+    case 'text': return typeof v === 'string' ? v : Buffer.isBuffer(v) ? v.toString('utf8') : String(v);
   }
 }
 
