@@ -2,9 +2,11 @@
 // wizard, run it and watch it succeed, then a run whose rows do not all fit, with the reasons.
 // Source: roma-local's demo SQLite orders; target: a PostgreSQL database made for this file.
 import pg from 'pg';
-import { test, expect } from './support/fixtures';
+import { test, expect as baseExpect } from './support/fixtures';
 import { DatasourcesPage, RunPage, TasksPage, TaskWizard, pickOption } from './pages/FdiPages';
 
+// real runs on a shared 2-core machine: generous waits
+const expect = baseExpect.configure({ timeout: 60_000 });
 const PG = { host: '127.0.0.1', port: 5432, user: 'postgres' };
 const db = `e2e_fdi_${Date.now().toString(36)}`;
 const suffix = Date.now().toString(36);
@@ -40,7 +42,7 @@ test.afterAll(async () => {
 
 test('connect two data sources, build a task in the wizard, run it to success, then see dirty rows with their reasons', async ({ page, loggedIn }) => {
   test.skip(!pgUp, 'PostgreSQL on 127.0.0.1:5432 is not reachable (scripts/services.sh starts it)');
-  test.setTimeout(300_000); // two real runs on a shared 2-core machine
+  test.setTimeout(600_000); // two real runs on a shared 2-core machine
   const iid = loggedIn.instanceId;
   const ds = new DatasourcesPage(page);
   const source = `e2e-orders-${suffix}`;

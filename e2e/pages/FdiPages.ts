@@ -1,4 +1,7 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect as baseExpect, type Locator, type Page } from '@playwright/test';
+
+// the FDI pages run real jobs on a shared machine: waits are generous
+const expect = baseExpect.configure({ timeout: 60_000 });
 
 /** Pick an option of an antd Select by its visible text. */
 export async function pickOption(page: Page, select: Locator, text: string | RegExp): Promise<void> {
@@ -29,7 +32,7 @@ export class DatasourcesPage {
 
   async goto(iid: string): Promise<void> {
     await this.page.goto(`/i/${encodeURIComponent(iid)}/datasources`);
-    await expect(this.table).toBeVisible({ timeout: 60_000 });
+    await expect(this.table).toBeVisible();
   }
 
   row(name: string): Locator {
@@ -70,7 +73,7 @@ export class TasksPage {
 
   async goto(iid: string): Promise<void> {
     await this.page.goto(`/i/${encodeURIComponent(iid)}/tasks`);
-    await expect(this.table).toBeVisible({ timeout: 60_000 });
+    await expect(this.table).toBeVisible();
   }
 
   row(name: string): Locator {

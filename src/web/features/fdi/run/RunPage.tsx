@@ -4,7 +4,7 @@
 // slower when not, not at all in a hidden tab (api/fdiRuns.ts).
 import { useQuery } from '@tanstack/react-query';
 import { Button, Flex } from 'antd';
-import { lazy, Suspense, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { z } from 'zod';
@@ -26,7 +26,8 @@ import { RunSummary } from './RunSummary';
 import { StageTimeline } from './StageTimeline';
 import { useRunSamples } from './useRunSamples';
 
-const RateChart = lazy(() => import('./RateChart'));
+const loadChart = () => import('./RateChart');
+const RateChart = lazy(loadChart);
 
 const searchSchema = z.object({
   run: z.string().max(128).catch(''),
@@ -61,6 +62,8 @@ export default function RunPage() {
   const terminate = useTerminateTask(iid);
   const name = task.data?.name ?? taskId;
   const pollMs = runPollInterval(items[0]);
+  // the chart's chunk (uPlot) loads with the page, not after the first run shows up
+  useEffect(() => void loadChart(), []);
 
   const actions = (
     <>
