@@ -1,7 +1,5 @@
 // Which data source types roma-local can test and run, and opening a connector for one.
 import { datasourceType as typeSchema, DATASOURCE_TYPES, LOCAL_DATASOURCE_TYPES, type DatasourceContent } from '../../../contract/index';
-import { MysqlConnector } from './mysql';
-import { PostgresConnector } from './postgres';
 import { fdiDir, SqliteConnector, sqlitePath } from './sqlite';
 import { ConnectorError, type Connector } from './types';
 import { parseJdbcUrl } from './url';
@@ -21,8 +19,9 @@ export interface OpenOptions {
   create?: boolean;
 }
 
-/** A connector for a stored or submitted data source; throws ConnectorError('unsupported') for other types. */
-export function openConnector(type: string, content: DatasourceContent, opts: OpenOptions): Connector {
+/** A connector for a stored or submitted data source; throws ConnectorError('unsupported') for other types.
+ * The MySQL and PostgreSQL drivers load on first use: they would add seconds to every roma-local start. */
+export async function openConnector(type: string, content: DatasourceContent, opts: OpenOptions): Promise<Connector> {
   typeSchema.parse(type);
   if (type === 'SQLITE') return new SqliteConnector(sqlitePath(opts.dataDir, content.database_name ?? ''), opts.create ?? false, fdiDir(opts.dataDir));
   if (type !== 'MYSQL' && type !== 'POSTGRESQL') {
@@ -35,7 +34,8 @@ export function openConnector(type: string, content: DatasourceContent, opts: Op
     : { host: content.host ?? '', port: Number(content.port ?? defPort), database: content.database_name ?? '', params: {} };
   const full = { ...addr, user: addr.user ?? content.user_name, password: addr.password ?? content.password };
   const timeout = content.mysql_timeout && content.mysql_timeout > 0 ? content.mysql_timeout : 10;
-  return type === 'MYSQL' ? new MysqlConnector(full, timeout) : new PostgresConnector(full, timeout);
+  if (type === 'MYSQL') return new (await import('./mysql')).MysqlConnector(full, timeout);
+  return new (await import('./postgres')).PostgresConnector(full, timeout);
 }
 
 export { ConnectorError };

@@ -71,11 +71,11 @@ export async function executeRun(env: RunEnv, runId: string): Promise<void> {
 
   try {
     // ---- adapter: connect both sides ----
-    const open = (id: string, side: 'source' | 'target'): Connector => {
+    const open = async (id: string, side: 'source' | 'target'): Promise<Connector> => {
       const row = ds(id);
       if (!row) throw new SideError(side, new ConnectorError('other', `the ${side} data source no longer exists`));
       try {
-        return openConnector(row.type, JSON.parse(row.content) as DatasourceContent, { dataDir: env.dataDir, create: side === 'target' });
+        return await openConnector(row.type, JSON.parse(row.content) as DatasourceContent, { dataDir: env.dataDir, create: side === 'target' });
       } catch (err) {
         throw new SideError(side, err);
       }
@@ -83,9 +83,9 @@ export async function executeRun(env: RunEnv, runId: string): Promise<void> {
     const connect = async (c: Connector, side: 'source' | 'target'): Promise<void> => {
       try { await c.test(); } catch (err) { throw new SideError(side, err); }
     };
-    src = open(task.source_ds, 'source');
+    src = await open(task.source_ds, 'source');
     await connect(src, 'source');
-    dst = open(task.target_ds, 'target');
+    dst = await open(task.target_ds, 'target');
     await connect(dst, 'target');
     const detail = taskDetailDocument.parse(JSON.parse(task.detail));
     let plan: Plan;

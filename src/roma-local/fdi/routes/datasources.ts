@@ -15,7 +15,7 @@ import { BASE, fdiHooks, params, slice } from './common';
 export async function withConnector<T>(ctx: Ctx, row: Pick<DatasourceRow, 'type' | 'content'>, fn: (c: Connector) => Promise<T>, test = false): Promise<T> {
   let c: Connector;
   try {
-    c = openConnector(row.type, JSON.parse(row.content), { dataDir: ctx.settings.dataDir });
+    c = await openConnector(row.type, JSON.parse(row.content), { dataDir: ctx.settings.dataDir });
   } catch (err) {
     if (err instanceof ConnectorError && err.kind === 'unsupported') throw FDI.connectorUnavailable(row.type);
     throw FDI.testFailed((err as Error).message);
