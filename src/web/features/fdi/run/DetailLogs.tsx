@@ -39,5 +39,5 @@ export function DetailLogs({ steps }: { steps: RunStep[] }) {
     { title: t('run.written'), dataIndex: 'rows', key: 'rows', width: 100, align: 'right' },
     { title: t('run.dirty'), dataIndex: 'dirty', key: 'dirty', width: 90, align: 'right' },
   ];
-  return <Table<RunStep> rowKey="id" size="small" data-testid="detail-logs" columns={columns} dataSource={steps} pagination={false} scroll={{ x: 900, y: 360 }} />;
+  return <Table<RunStep> rowKey="id" size="small" data-testid="detail-logs" columns={columns} dataSource={steps} pagination={false} scroll={{ x: 900, y: 480 }} />;
 }

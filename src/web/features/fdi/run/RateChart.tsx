@@ -10,8 +10,11 @@ export default function RateChart({ samples, label }: { samples: Sample[]; label
   const { token } = theme.useToken();
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
+  // each rate is drawn from the start of its interval, so a run seen only at its start and end
+  // (a finished run opened later) shows its average as a flat line over the run
   const r = rates(samples);
-  const data: uPlot.AlignedData = [r.map((x) => x.at / 1000), r.map((x) => x.rate)];
+  const pts = r.length && samples[0] ? [{ at: samples[0].at, rate: r[0]!.rate }, ...r] : [];
+  const data: uPlot.AlignedData = [pts.map((x) => x.at / 1000), pts.map((x) => x.rate)];
 
   useEffect(() => {
     const el = box.current;
@@ -25,7 +28,7 @@ export default function RateChart({ samples, label }: { samples: Sample[]; label
         cursor: { drag: { x: false, y: false } },
         scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] } },
         axes: [axis, { ...axis, size: 60 }],
-        series: [{}, { label, stroke: token.colorPrimary, width: 2, fill: `${token.colorPrimary}22`, points: { show: false } }],
+        series: [{}, { label, stroke: token.colorPrimary, width: 2, fill: `${token.colorPrimary}22`, points: { show: false }, paths: uPlot.paths.stepped?.({ align: -1 }) }],
       },
       data,
       el,
@@ -45,5 +48,5 @@ export default function RateChart({ samples, label }: { samples: Sample[]; label
     plot.current?.setData(data);
   });
 
-  return <div ref={box} data-testid="rate-chart" data-points={String(r.length)} style={{ width: '100%', minHeight: 200 }} />;
+  return <div ref={box} data-testid="rate-chart" data-points={String(pts.length)} style={{ width: '100%', minHeight: 200 }} />;
 }
