@@ -171,7 +171,7 @@ export async function benchFdi(): Promise<void> {
     }
     const fm = median(fdiRate);
     const rm = median(rawRate);
-    console.log(`SQLite → SQLite   copy ${fmt(fm)} rows/s (read+write time), whole run ${fmt(median(wallRate))} rows/s (incl. start, count, integrity check)`);
+    console.log(`SQLite → SQLite   copy ${fmt(fm)} rows/s (read + convert + write time), whole run ${fmt(median(wallRate))} rows/s (incl. start, count, integrity check)`);
     console.log(`                  raw insert of the same rows ${fmt(rm)} rows/s → ratio ${(fm / rm).toFixed(2)}× (whole run ${(median(wallRate) / rm).toFixed(2)}×); target ≥ 300,000 rows/s and ≥ 0.5×`);
     console.log(`                  API GET monitor-logs during the run: p50 ${median(p50s).toFixed(1)} ms, p99 ${median(p99s).toFixed(1)} ms (target < 50 ms); server RSS max ${mb(median(rsss))}`);
 
@@ -241,7 +241,7 @@ async function mariaToPg(a: Api, s: Server): Promise<void> {
     const r = await runWatched(a, s, t);
     const copyS = (r.log.read_spend_time + r.log.write_spend_time) / 1000;
     const rate = r.log.data_count / copyS;
-    console.log(`MariaDB → PostgreSQL  ${r.log.execute_status}: copy ${fmt(rate)} rows/s (read+write), whole run ${fmt(r.log.data_count / r.wallS)} rows/s; psql \\copy of the same rows ${fmt(copyRate)} rows/s → ratio ${(rate / copyRate).toFixed(2)}× (whole run ${((r.log.data_count / r.wallS) / copyRate).toFixed(2)}×); target ≥ 0.7×`);
+    console.log(`MariaDB → PostgreSQL  ${r.log.execute_status}: copy ${fmt(rate)} rows/s (read + convert + write), whole run ${fmt(r.log.data_count / r.wallS)} rows/s; psql \\copy of the same rows ${fmt(copyRate)} rows/s → ratio ${(rate / copyRate).toFixed(2)}× (whole run ${((r.log.data_count / r.wallS) / copyRate).toFixed(2)}×); target ≥ 0.7×`);
     console.log(`                      API p99 ${r.p99.toFixed(1)} ms during the run; server RSS max ${mb(r.maxRss)}; ${r.log.remarks}`);
   } finally {
     fs.rmSync(csv, { force: true });

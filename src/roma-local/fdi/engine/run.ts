@@ -157,6 +157,7 @@ export async function executeRun(env: RunEnv, runId: string): Promise<void> {
         .catch((err: unknown) => { throw new SideError('source', err); });
       cp.readMs += now() - r0;
       if (rows.length === 0) break;
+      const w0 = now(); // write time includes conversion and the checksum
       const good: Row[] = [];
       const goodSrc: Row[] = [];
       const dirty: DirtyInput[] = [];
@@ -171,7 +172,6 @@ export async function executeRun(env: RunEnv, runId: string): Promise<void> {
           dirty.push({ position: 'READER', reason: err.message, row: rowObject(srcNames, row) });
         }
       }
-      const w0 = now();
       const res = good.length ? await dst.write(plan.targetTable, plan.targetCols, good, plan.writeKey).catch((err: unknown) => { throw new SideError('target', err); })
         : { written: 0, bytes: 0, failed: [] };
       cp.writeMs += now() - w0;
