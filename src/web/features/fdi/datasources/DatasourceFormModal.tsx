@@ -72,7 +72,7 @@ export function DatasourceFormModal({ iid, open, ds, onClose }: { iid: string; o
     <Modal
       open={open}
       title={ds ? t('ds.formEdit', { name: ds.name }) : t('ds.formCreate')}
-      okText={t('wizard.save')}
+      okText={t('ds.save')}
       cancelText={t('wizard.cancel')}
       onOk={() => void submit()}
       onCancel={onClose}

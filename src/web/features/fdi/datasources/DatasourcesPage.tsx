@@ -34,6 +34,7 @@ export default function DatasourcesPage() {
     {
       title: t('ds.name'),
       key: 'name',
+      width: 260,
       render: (_, d) => (
         <div>
           <span data-testid="ds-row-name">{d.name}</span>
@@ -42,7 +43,7 @@ export default function DatasourcesPage() {
       ),
     },
     { title: t('ds.type'), dataIndex: 'type', width: 130, render: (v: string) => <Tag tone="geekblue">{v}</Tag> },
-    { title: t('ds.address'), key: 'address', ellipsis: true, render: (_, d) => <Code>{addressOf(d.type, d.content) || '—'}</Code> },
+    { title: t('ds.address'), key: 'address', width: 240, ellipsis: true, render: (_, d) => <Code>{addressOf(d.type, d.content) || '—'}</Code> },
     { title: t('ds.app'), dataIndex: 'appName', width: 160, render: (v: string) => v || <Muted>—</Muted> },
     { title: t('ds.description'), dataIndex: 'description', ellipsis: true },
     { title: '', dataIndex: 'updatedAt', width: 150, render: (v?: number) => <Time value={v} mode="relative" /> },

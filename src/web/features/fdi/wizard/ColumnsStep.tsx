@@ -13,7 +13,8 @@ export function ColumnsStep({ state: s, set, errors, source, target, pairs }: St
   const auto = mapByName(source.map((c) => c.field_name), target.map((c) => c.field_name));
   const typeOf = (cols: ColumnInfo[], name: string) => {
     const c = cols.find((x) => x.field_name === name);
-    return c ? `${c.field_type ?? ''}${c.field_length ? `(${c.field_length})` : ''}` : '';
+    const type = c?.field_type ?? '';
+    return c ? `${type}${c.field_length && !type.includes('(') ? `(${c.field_length})` : ''}` : '';
   };
   const dup = duplicateTargets(pairs);
   const targetOptions = [{ value: '', label: t('wizard.notMapped') }, ...target.map((c) => ({ value: c.field_name, label: c.field_name }))];
