@@ -22,4 +22,9 @@ export const pages: BenchPage[] = [
   { name: 'apps', path: (iid) => `/i/${iid}/apps`, budgetGzip: PAGE_BUDGET },
   { name: 'dictionaries', path: (iid) => `/i/${iid}/dictionaries`, budgetGzip: PAGE_BUDGET },
   { name: 'audit', path: () => '/audit', budgetGzip: PAGE_BUDGET },
+  { name: 'fdi data sources', path: (iid) => `/i/${iid}/datasources`, budgetGzip: PAGE_BUDGET },
+  { name: 'fdi tasks', path: (iid) => `/i/${iid}/tasks`, budgetGzip: PAGE_BUDGET },
+  { name: 'fdi task wizard', path: (iid) => `/i/${iid}/tasks/new`, budgetGzip: PAGE_BUDGET },
+  // the run page loads its chart (uPlot) on mount, so a task id without runs measures the same JS
+  { name: 'fdi run page', path: (iid) => `/i/${iid}/tasks/bench-task/runs`, budgetGzip: FDI_RUN_PAGE_BUDGET },
 ];

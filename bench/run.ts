@@ -12,6 +12,7 @@ import { measureBundles, type JsTotals } from './bundle';
 import { DEFAULT_READY, pages } from './pages';
 import { wanted } from './select';
 import { measureEntry } from './entry';
+import { benchFdi } from './fdi';
 import { median, runLoad, type LoadResult } from './load';
 import { runTeamBench } from './team';
 
@@ -129,6 +130,7 @@ async function main(): Promise<void> {
       console.log(`ratio BFF/direct   throughput ${(b.rps / d.rps).toFixed(2)}×   p50 ${(b.p50 / d.p50).toFixed(2)}×   p99 ${(b.p99 / d.p99).toFixed(2)}×`);
     }
     console.log(`(roma-local, the BFF and the load generator are separate processes on ${os.cpus().length} cores; node ${process.version})`);
+    await benchFdi();
   } finally {
     for (const c of children) c.kill('SIGTERM');
     await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));

@@ -27,7 +27,7 @@
 // | AK/SK signature refused (auth/signed.ts) | 401 | APIGW.0301 (vendor gateway)  | APIGW.0301             | 401        |
 import type { FastifyReply } from 'fastify';
 
-export type Family = 'iam' | 'roma' | 'apic';
+export type Family = 'iam' | 'roma' | 'apic' | 'fdi';
 
 /** An error with an HTTP status and a family-specific code, rendered by the error handler. */
 export class ApiError extends Error {
@@ -61,8 +61,15 @@ const KINDS: Record<ErrorKind, { status: number; roma: string; apic: string }> =
   internal: { status: 500, roma: 'ROMA.9999', apic: 'APIC.9000' },
 };
 
+/** FDI answers its own code where the reference has one (FDI.3002 invalid parameters); the rest as ROMA common. */
+const FDI_KINDS: Partial<Record<ErrorKind, string>> = {
+  invalidParam: 'FDI.3002', missingBody: 'FDI.3002', badJson: 'FDI.3002', badMediaType: 'FDI.3002', tooLarge: 'FDI.3002',
+  instanceNotFound: 'FDI.3004', internal: 'FDI.3999',
+};
+
 export function familyError(family: Family, kind: ErrorKind, message: string): ApiError {
   const k = KINDS[kind];
+  if (family === 'fdi') return new ApiError(k.status, FDI_KINDS[kind] ?? k.roma, message);
   return new ApiError(k.status, family === 'apic' ? k.apic : family === 'iam' ? String(k.status) : k.roma, message);
 }
 
@@ -84,6 +91,7 @@ export function familyOf(url: string): Family {
   const path = url.split('?')[0] ?? '';
   if (/^\/v3(\.0)?(\/|$)/.test(path)) return 'iam'; // /v3/auth/tokens, /v3.0/OS-CREDENTIAL/...
   if (/^\/v2\/[^/]+\/apic(\/|$)/.test(path)) return 'apic';
+  if (/^\/v2\/[^/]+\/fdi(\/|$)/.test(path)) return 'fdi';
   return 'roma';
 }
 

@@ -1,11 +1,13 @@
 // The side menu as a plain list. To add a page, append one entry: `scope: 'global'` items sit at
 // the top (path is absolute), `scope: 'instance'` items under "Current instance" (path is the
-// segment after /i/:instanceId/). Labels come from the area's own namespace via <NavLabel>.
+// segment after /i/:instanceId/). Labels are core `nav.*` keys, so the shell never loads a feature's namespace.
 import AppstoreOutlined from '@ant-design/icons/es/icons/AppstoreOutlined';
 import AuditOutlined from '@ant-design/icons/es/icons/AuditOutlined';
 import BookOutlined from '@ant-design/icons/es/icons/BookOutlined';
 import ClusterOutlined from '@ant-design/icons/es/icons/ClusterOutlined';
 import DashboardOutlined from '@ant-design/icons/es/icons/DashboardOutlined';
+import DatabaseOutlined from '@ant-design/icons/es/icons/DatabaseOutlined';
+import SyncOutlined from '@ant-design/icons/es/icons/SyncOutlined';
 import { Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -35,8 +37,10 @@ export function NavLabel({ ns = 'translation', k }: { ns?: Namespace; k: string 
 
 export const NAV_ITEMS: NavItem[] = [
   { key: 'instances', scope: 'global', path: '/instances', icon: <ClusterOutlined />, label: <NavLabel k="nav.instances" /> },
-  { key: 'audit', scope: 'global', path: '/audit', icon: <AuditOutlined />, label: <NavLabel ns="audit" k="nav.audit" /> },
+  { key: 'audit', scope: 'global', path: '/audit', icon: <AuditOutlined />, label: <NavLabel k="nav.audit" /> },
   { key: 'overview', scope: 'instance', path: 'overview', icon: <DashboardOutlined />, label: <NavLabel k="nav.overview" /> },
   { key: 'apps', scope: 'instance', path: 'apps', icon: <AppstoreOutlined />, label: <NavLabel k="nav.apps" /> },
   { key: 'dictionaries', scope: 'instance', path: 'dictionaries', icon: <BookOutlined />, label: <NavLabel k="nav.dictionaries" /> },
+  { key: 'datasources', scope: 'instance', path: 'datasources', icon: <DatabaseOutlined />, label: <NavLabel k="nav.datasources" /> },
+  { key: 'tasks', scope: 'instance', path: 'tasks', icon: <SyncOutlined />, label: <NavLabel k="nav.tasks" /> },
 ];

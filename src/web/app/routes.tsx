@@ -17,6 +17,10 @@ const InstanceOverviewPage = lazy(() => import('../features/instances/InstanceOv
 const AppsPage = lazy(() => import('../features/apps/AppsPage'));
 const DictionariesPage = lazy(() => import('../features/dictionaries/DictionariesPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
+const DatasourcesPage = lazy(() => import('../features/fdi/datasources/DatasourcesPage'));
+const TasksPage = lazy(() => import('../features/fdi/tasks/TasksPage'));
+const TaskWizardPage = lazy(() => import('../features/fdi/wizard/TaskWizardPage'));
+const RunPage = lazy(() => import('../features/fdi/run/RunPage'));
 const NotFound = lazy(() => import('./NotFound'));
 
 /** A page: its own error boundary; the shell's Suspense shows a skeleton while it loads. */
@@ -67,6 +71,11 @@ export function AppRoutes() {
                 <Route path="overview" element={page(InstanceOverviewPage)} />
                 <Route path="apps" element={page(AppsPage)} />
                 <Route path="dictionaries" element={page(DictionariesPage)} />
+                <Route path="datasources" element={page(DatasourcesPage)} />
+                <Route path="tasks" element={page(TasksPage)} />
+                <Route path="tasks/new" element={page(TaskWizardPage)} />
+                <Route path="tasks/:taskId/edit" element={page(TaskWizardPage)} />
+                <Route path="tasks/:taskId/runs" element={page(RunPage)} />
                 <Route path="*" element={page(NotFound)} />
               </Route>
               <Route path="*" element={page(NotFound)} />
