@@ -106,7 +106,7 @@ export const paramsStage: Stage = (ctx) => {
       if (p.required === 1) throw GW.badRequest(`the ${where} is required`);
       continue;
     }
-    if (p.valid_enable !== 2) {
+    if (p.valid_enable === 1) {
       if (p.type === 'NUMBER') {
         const n = Number(v);
         if (!/^-?\d+(\.\d+)?$/.test(v.trim()) || !Number.isFinite(n)) throw GW.badRequest(`the ${where} must be a number`);

@@ -39,6 +39,12 @@ function withIds(def: ApiDefinition): Stored {
   }) as Stored;
 }
 
+/** (chosen) Validation is on by default when a rule is set or the type is NUMBER, else off. */
+function defaultValidEnable(p: NonNullable<ApiDefinition['req_params']>[number]): 1 | 2 {
+  const ruled = [p.min_num, p.max_num, p.min_size, p.max_size].some((x) => x !== undefined) || !!p.enumerations;
+  return ruled || p.type === 'NUMBER' ? 1 : 2;
+}
+
 /** The API object of the management API, built from a row, its group and where it is live. */
 export function toApi(row: ApiRow, group: GroupView, romaAppName: string, live: LiveInfo[]) {
   const d = JSON.parse(row.def) as Stored;
@@ -71,7 +77,7 @@ export function toApi(row: ApiRow, group: GroupView, romaAppName: string, live: 
     ...(d.mock_info ? { mock_info: { ...d.mock_info, status_code: d.mock_info.status_code ?? 200, ...times } } : {}),
     ...(d.func_info ? { func_info: { ...d.func_info, ...times } } : {}),
     req_params: (d.req_params ?? []).map((p) => ({
-      ...p, required: p.required ?? (p.location === 'PATH' ? 1 : 2), valid_enable: p.valid_enable ?? 2, pass_through: p.pass_through ?? 1,
+      ...p, required: p.required ?? (p.location === 'PATH' ? 1 : 2), valid_enable: p.valid_enable ?? defaultValidEnable(p), pass_through: p.pass_through ?? 1,
     })),
     backend_params: d.backend_params ?? [],
     policy_https: d.policy_https ?? [], policy_mocks: d.policy_mocks ?? [], policy_functions: d.policy_functions ?? [],
