@@ -6,7 +6,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { pipeline as pump, type Readable } from 'node:stream';
 import { Agent } from 'undici';
 import type { Ctx } from '../../context';
-import { hex32 } from '../../util';
+import { randomBytes } from 'node:crypto';
 import { backendStage } from './backend';
 import { GatewayError, gatewayErrorBody, GW } from './errors';
 import { Pipeline, type GatewayContext, type GatewayRequest, type GatewayResult } from './pipeline';
@@ -14,6 +14,11 @@ import { RouteTable } from './routing';
 import { authStage, paramsStage, routeStage } from './stages';
 import { Stats } from './stats';
 import type { ApicStores } from '../stores';
+
+/** Request ids: 32 hex characters, a random per-process prefix and a counter (no RNG call per request). */
+const ID_PREFIX = randomBytes(8).toString('hex');
+let idCounter = 0;
+export const requestId = (): string => ID_PREFIX + (idCounter++).toString(16).padStart(16, '0');
 
 export const MAX_BODY = 12 * 1024 * 1024;
 export const MAX_URI = 32 * 1024;
@@ -38,7 +43,7 @@ export function errorResult(e: GatewayError, requestId: string): GatewayResult {
 }
 
 function rawError(socket: Socket, e: GatewayError): void {
-  const body = JSON.stringify(gatewayErrorBody(e, hex32()));
+  const body = JSON.stringify(gatewayErrorBody(e, requestId()));
   if (socket.writable) {
     socket.end(`HTTP/1.1 ${e.status} ${http.STATUS_CODES[e.status] ?? 'Error'}\r\nContent-Type: application/json; charset=utf-8\r\n`
       + `Content-Length: ${Buffer.byteLength(body)}\r\nX-Request-Id: ${JSON.parse(body).request_id}\r\nConnection: close\r\n\r\n${body}`);
@@ -56,7 +61,7 @@ export async function startGateway(ctx: Ctx, stores: ApicStores, host: string, p
     .use('backend', backendStage(agent));
 
   async function handle(req: GatewayRequest, p: Pipeline = pipeline): Promise<{ ctx: GatewayContext; result: GatewayResult }> {
-    const gctx: GatewayContext = { requestId: hex32(), started: Date.now(), req, log: [] };
+    const gctx: GatewayContext = { requestId: requestId(), started: Date.now(), req, log: [] };
     try {
       await p.run(gctx);
       if (!gctx.result) throw GW.internal();
@@ -72,7 +77,7 @@ export async function startGateway(ctx: Ctx, stores: ApicStores, host: string, p
   const server = http.createServer({ maxHeaderSize: MAX_HEADERS, requestTimeout: 120_000 }, (req, res) => {
     const t0 = performance.now();
     const fail = (e: GatewayError) => {
-      const id = hex32();
+      const id = requestId();
       const r = errorResult(e, id);
       res.writeHead(r.status, { ...r.headers, 'x-request-id': id, connection: 'close' });
       res.end(r.body);

@@ -133,10 +133,10 @@ export function importDocument(instanceId: string, groupId: string, doc: Obj, oa
         if (existing && !o.override) {
           out.ignore.push({ method, path });
         } else if (existing) {
-          apis.update(instanceId, existing.id, parsed.data);
+          apis.save(instanceId, parsed.data, existing.id);
           out.success.push({ path, method, action: 'update', id: existing.id });
         } else {
-          out.success.push({ path, method, action: 'create', id: apis.create(instanceId, parsed.data).id });
+          out.success.push({ path, method, action: 'create', id: apis.save(instanceId, parsed.data) });
         }
       } catch (err) {
         if (!(err instanceof ApiError)) throw err;

@@ -5,7 +5,7 @@ import type { Db } from '../../db/open';
 import { hex32, isoSeconds } from '../../util';
 import { APIC } from '../errors';
 import type { GroupStore, GroupView } from './groups';
-import { appName, appNames, nextSeq, preciseSet, type ApicState } from './state';
+import { appName, appNames, nextSeq, preciseSet, prep, type ApicState } from './state';
 
 export interface ApiRow {
   id: string; instance_id: string; group_id: string; name: string; type: number; req_protocol: string; req_method: string;
@@ -97,7 +97,7 @@ export class ApiStore {
   constructor(private readonly db: Db, private readonly now: () => number, private readonly state: ApicState, private readonly groups: GroupStore) {}
 
   row(instanceId: string, id: string): ApiRow {
-    const r = this.db.prepare('SELECT * FROM apic_apis WHERE id = ? AND instance_id = ?').get(id, instanceId) as ApiRow | undefined;
+    const r = prep(this.db, 'SELECT * FROM apic_apis WHERE id = ? AND instance_id = ?').get(id, instanceId) as ApiRow | undefined;
     if (!r) throw APIC.apiNotFound(id);
     return r;
   }
@@ -151,15 +151,15 @@ export class ApiStore {
     }
     if (f.vpc_channel_name) where.push('0'); // roma-local has no VPC channels
     const sql = where.join(' AND ');
-    const { n } = this.db.prepare(`SELECT COUNT(*) AS n FROM apic_apis a WHERE ${sql}`).get(p) as { n: number };
-    const rows = this.db.prepare(`SELECT a.* FROM apic_apis a WHERE ${sql} ORDER BY a.seq DESC LIMIT @limit OFFSET @offset`)
+    const { n } = prep(this.db, `SELECT COUNT(*) AS n FROM apic_apis a WHERE ${sql}`).get(p) as { n: number };
+    const rows = prep(this.db, `SELECT a.* FROM apic_apis a WHERE ${sql} ORDER BY a.seq DESC LIMIT @limit OFFSET @offset`)
       .all({ ...p, limit, offset }) as ApiRow[];
     return { total: n, rows };
   }
 
   /** Conflicts of a name / method+path in a group, ignoring `exceptId`. */
   private assertFree(groupId: string, name: string | undefined, method: string | undefined, uri: string | undefined, mode: string, exceptId = ''): void {
-    if (name !== undefined && this.db.prepare('SELECT 1 FROM apic_apis WHERE group_id = ? AND name = ? AND id <> ?').get(groupId, name, exceptId)) {
+    if (name !== undefined && prep(this.db, 'SELECT 1 FROM apic_apis WHERE group_id = ? AND name = ? AND id <> ?').get(groupId, name, exceptId)) {
       throw APIC.apiNameExists(name);
     }
     if (method && uri) {
@@ -175,7 +175,7 @@ export class ApiStore {
 
   check(instanceId: string, req: ApiCheckRequest): void {
     const groupIds = req.group_id ? [this.groups.row(instanceId, req.group_id).id]
-      : (this.db.prepare('SELECT id FROM apic_groups WHERE instance_id = ? AND (? IS NULL OR roma_app_id = ?)')
+      : (prep(this.db, 'SELECT id FROM apic_groups WHERE instance_id = ? AND (? IS NULL OR roma_app_id = ?)')
         .all(instanceId, req.roma_app_id ?? null, req.roma_app_id ?? null) as { id: string }[]).map((g) => g.id);
     for (const g of groupIds) {
       if (req.type === 'name') this.assertFree(g, req.name, undefined, undefined, '', req.api_id);
@@ -200,30 +200,33 @@ export class ApiStore {
     };
     const names = Object.keys(cols);
     // an UPDATE, not INSERT OR REPLACE: a replace would cascade-delete the API's versions
-    if (existing) this.db.prepare(`UPDATE apic_apis SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`).run(cols);
-    else this.db.prepare(`INSERT INTO apic_apis (${names.join(',')}) VALUES (${names.map((n) => `@${n}`).join(',')})`).run(cols);
+    if (existing) prep(this.db, `UPDATE apic_apis SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`).run(cols);
+    else prep(this.db, `INSERT INTO apic_apis (${names.join(',')}) VALUES (${names.map((n) => `@${n}`).join(',')})`).run(cols);
     return id;
   }
 
-  create(instanceId: string, def: ApiDefinition): ApiView {
-    const id = this.db.transaction(() => this.write(instanceId, def))();
+  /** Creates (or, with `id`, replaces) a definition and returns the id: the import's fast path. */
+  save(instanceId: string, def: ApiDefinition, id?: string): string {
+    const out = this.db.transaction(() => this.write(instanceId, def, id === undefined ? undefined : this.row(instanceId, id)))();
     this.state.bump();
-    return this.view(instanceId, id);
+    return out;
+  }
+
+  create(instanceId: string, def: ApiDefinition): ApiView {
+    return this.view(instanceId, this.save(instanceId, def));
   }
 
   update(instanceId: string, id: string, def: ApiDefinition): ApiView {
-    this.db.transaction(() => this.write(instanceId, def, this.row(instanceId, id)))();
-    this.state.bump();
-    return this.view(instanceId, id);
+    return this.view(instanceId, this.save(instanceId, def, id));
   }
 
   /** Deleting an API takes it offline everywhere and drops its version history. */
   delete(instanceId: string, id: string): void {
     this.db.transaction(() => {
       this.row(instanceId, id);
-      this.db.prepare('DELETE FROM apic_live WHERE api_id = ?').run(id);
-      this.db.prepare('DELETE FROM apic_versions WHERE api_id = ?').run(id);
-      this.db.prepare('DELETE FROM apic_apis WHERE id = ?').run(id);
+      prep(this.db, 'DELETE FROM apic_live WHERE api_id = ?').run(id);
+      prep(this.db, 'DELETE FROM apic_versions WHERE api_id = ?').run(id);
+      prep(this.db, 'DELETE FROM apic_apis WHERE id = ?').run(id);
     })();
     this.state.bump();
   }
@@ -231,7 +234,7 @@ export class ApiStore {
   /** Distinct tags of the instance's APIs (ListTagsV2). */
   tags(instanceId: string): string[] {
     const set = new Set<string>();
-    for (const r of this.db.prepare('SELECT def FROM apic_apis WHERE instance_id = ?').all(instanceId) as { def: string }[]) {
+    for (const r of prep(this.db, 'SELECT def FROM apic_apis WHERE instance_id = ?').all(instanceId) as { def: string }[]) {
       for (const t of (JSON.parse(r.def) as ApiDefinition).tags ?? []) set.add(t);
     }
     return [...set].sort();

@@ -4,7 +4,7 @@ import { DEFAULT_ENV_ID, DEFAULT_ENV_NAME, type EnvCreateRequest, type EnvVariab
 import type { Db } from '../../db/open';
 import { fuzzy, hex32, isoSeconds } from '../../util';
 import { APIC } from '../errors';
-import { preciseSet, type ApicState } from './state';
+import { preciseSet, prep, type ApicState } from './state';
 
 export interface EnvRow { instance_id: string; id: string; name: string; remark: string; create_time: number }
 export interface VarRow { id: string; instance_id: string; group_id: string; env_id: string; name: string; value: string; create_time: number }
@@ -24,24 +24,24 @@ export class EnvStore {
 
   get(instanceId: string, id: string): EnvRow {
     this.ensureRelease(instanceId);
-    const e = this.db.prepare('SELECT * FROM apic_envs WHERE instance_id = ? AND id = ?').get(instanceId, id) as EnvRow | undefined;
+    const e = prep(this.db, 'SELECT * FROM apic_envs WHERE instance_id = ? AND id = ?').get(instanceId, id) as EnvRow | undefined;
     if (!e) throw APIC.envNotFound(id);
     return e;
   }
 
   byName(instanceId: string, name: string): EnvRow | undefined {
     this.ensureRelease(instanceId);
-    return this.db.prepare('SELECT * FROM apic_envs WHERE instance_id = ? AND name = ?').get(instanceId, name) as EnvRow | undefined;
+    return prep(this.db, 'SELECT * FROM apic_envs WHERE instance_id = ? AND name = ?').get(instanceId, name) as EnvRow | undefined;
   }
 
   list(instanceId: string, name?: string): EnvRow[] {
     this.ensureRelease(instanceId);
-    const rows = this.db.prepare('SELECT * FROM apic_envs WHERE instance_id = ? ORDER BY create_time, name').all(instanceId) as EnvRow[];
+    const rows = prep(this.db, 'SELECT * FROM apic_envs WHERE instance_id = ? ORDER BY create_time, name').all(instanceId) as EnvRow[];
     return name ? rows.filter((r) => fuzzy(r.name, name)) : rows;
   }
 
   private assertNameFree(instanceId: string, name: string, exceptId = ''): void {
-    const hit = this.db.prepare('SELECT 1 FROM apic_envs WHERE instance_id = ? AND lower(name) = lower(?) AND id <> ?').get(instanceId, name, exceptId);
+    const hit = prep(this.db, 'SELECT 1 FROM apic_envs WHERE instance_id = ? AND lower(name) = lower(?) AND id <> ?').get(instanceId, name, exceptId);
     if (hit) throw APIC.envNameExists(name);
   }
 
@@ -50,7 +50,7 @@ export class EnvStore {
     this.db.transaction(() => {
       this.ensureRelease(instanceId);
       this.assertNameFree(instanceId, req.name);
-      this.db.prepare('INSERT INTO apic_envs (instance_id, id, name, remark, create_time) VALUES (?, ?, ?, ?, ?)')
+      prep(this.db, 'INSERT INTO apic_envs (instance_id, id, name, remark, create_time) VALUES (?, ?, ?, ?, ?)')
         .run(instanceId, id, req.name, req.remark ?? '', this.now());
     })();
     this.state.bump();
@@ -62,7 +62,7 @@ export class EnvStore {
       this.get(instanceId, id);
       if (id === DEFAULT_ENV_ID) throw APIC.releaseEnv();
       this.assertNameFree(instanceId, req.name, id);
-      this.db.prepare('UPDATE apic_envs SET name = ?, remark = ? WHERE instance_id = ? AND id = ?').run(req.name, req.remark ?? '', instanceId, id);
+      prep(this.db, 'UPDATE apic_envs SET name = ?, remark = ? WHERE instance_id = ? AND id = ?').run(req.name, req.remark ?? '', instanceId, id);
     })();
     this.state.bump();
     return this.get(instanceId, id);
@@ -72,10 +72,10 @@ export class EnvStore {
     this.db.transaction(() => {
       this.get(instanceId, id);
       if (id === DEFAULT_ENV_ID) throw APIC.releaseEnv();
-      const { n } = this.db.prepare('SELECT COUNT(*) AS n FROM apic_live WHERE instance_id = ? AND env_id = ?').get(instanceId, id) as { n: number };
+      const { n } = prep(this.db, 'SELECT COUNT(*) AS n FROM apic_live WHERE instance_id = ? AND env_id = ?').get(instanceId, id) as { n: number };
       if (n > 0) throw APIC.envHasApis(n);
-      this.db.prepare('DELETE FROM apic_versions WHERE instance_id = ? AND env_id = ?').run(instanceId, id); // history of a gone env
-      this.db.prepare('DELETE FROM apic_envs WHERE instance_id = ? AND id = ?').run(instanceId, id); // variables cascade
+      prep(this.db, 'DELETE FROM apic_versions WHERE instance_id = ? AND env_id = ?').run(instanceId, id); // history of a gone env
+      prep(this.db, 'DELETE FROM apic_envs WHERE instance_id = ? AND id = ?').run(instanceId, id); // variables cascade
     })();
     this.state.bump();
   }
@@ -83,7 +83,7 @@ export class EnvStore {
   // ---- variables ----
 
   variable(instanceId: string, id: string): VarRow {
-    const v = this.db.prepare('SELECT * FROM apic_env_vars WHERE id = ? AND instance_id = ?').get(id, instanceId) as VarRow | undefined;
+    const v = prep(this.db, 'SELECT * FROM apic_env_vars WHERE id = ? AND instance_id = ?').get(id, instanceId) as VarRow | undefined;
     if (!v) throw APIC.variableNotFound(id);
     return v;
   }
@@ -103,7 +103,7 @@ export class EnvStore {
     this.db.transaction(() => {
       assertGroup(req.group_id);
       this.get(instanceId, req.env_id);
-      const hit = this.db.prepare('SELECT 1 FROM apic_env_vars WHERE group_id = ? AND env_id = ? AND name = ?').get(req.group_id, req.env_id, req.variable_name);
+      const hit = prep(this.db, 'SELECT 1 FROM apic_env_vars WHERE group_id = ? AND env_id = ? AND name = ?').get(req.group_id, req.env_id, req.variable_name);
       if (hit) throw APIC.variableExists(req.variable_name);
       this.db
         .prepare('INSERT INTO apic_env_vars (id, instance_id, group_id, env_id, name, value, create_time) VALUES (?, ?, ?, ?, ?, ?, ?)')
@@ -115,14 +115,14 @@ export class EnvStore {
 
   updateVariable(instanceId: string, id: string, value: string): VarRow {
     this.variable(instanceId, id);
-    this.db.prepare('UPDATE apic_env_vars SET value = ? WHERE id = ?').run(value, id);
+    prep(this.db, 'UPDATE apic_env_vars SET value = ? WHERE id = ?').run(value, id);
     this.state.bump();
     return this.variable(instanceId, id);
   }
 
   deleteVariable(instanceId: string, id: string): void {
     this.variable(instanceId, id);
-    this.db.prepare('DELETE FROM apic_env_vars WHERE id = ?').run(id);
+    prep(this.db, 'DELETE FROM apic_env_vars WHERE id = ?').run(id);
     this.state.bump();
   }
 }

@@ -5,7 +5,7 @@ import type { AssociateDomainRequest, CreateApiGroupRequest, UpdateApiGroupReque
 import type { Db } from '../../db/open';
 import { fuzzy, hex32, isoSeconds } from '../../util';
 import { APIC } from '../errors';
-import { appName, appNames, nextSeq, preciseSet, type ApicState } from './state';
+import { appName, appNames, nextSeq, preciseSet, prep, type ApicState } from './state';
 
 export const SL_DOMAIN_SUFFIX = 'apic.localhost';
 
@@ -48,7 +48,7 @@ export class GroupStore {
   constructor(private readonly db: Db, private readonly now: () => number, private readonly state: ApicState) {}
 
   row(instanceId: string, id: string): GroupRow {
-    const g = this.db.prepare('SELECT * FROM apic_groups WHERE id = ? AND instance_id = ?').get(id, instanceId) as GroupRow | undefined;
+    const g = prep(this.db, 'SELECT * FROM apic_groups WHERE id = ? AND instance_id = ?').get(id, instanceId) as GroupRow | undefined;
     if (!g) throw APIC.groupNotFound(id);
     return g;
   }
@@ -75,7 +75,7 @@ export class GroupStore {
 
   list(instanceId: string, f: GroupFilter): GroupView[] {
     const precise = preciseSet(f.precise_search);
-    let rows = this.db.prepare('SELECT * FROM apic_groups WHERE instance_id = ? ORDER BY seq DESC').all(instanceId) as GroupRow[];
+    let rows = prep(this.db, 'SELECT * FROM apic_groups WHERE instance_id = ? ORDER BY seq DESC').all(instanceId) as GroupRow[];
     if (f.id) rows = rows.filter((r) => r.id === f.id);
     if (f.roma_app_id) rows = rows.filter((r) => r.roma_app_id === f.roma_app_id);
     if (f.name) rows = rows.filter((r) => (precise.has('name') ? r.name === f.name : fuzzy(r.name, f.name!)));
@@ -121,7 +121,7 @@ export class GroupStore {
     this.db.transaction(() => {
       const g = this.row(instanceId, id);
       this.assertNameFree(instanceId, g.roma_app_id, req.name, id);
-      this.db.prepare('UPDATE apic_groups SET name = ?, remark = COALESCE(?, remark), update_time = ? WHERE id = ?')
+      prep(this.db, 'UPDATE apic_groups SET name = ?, remark = COALESCE(?, remark), update_time = ? WHERE id = ?')
         .run(req.name, req.remark ?? null, this.now(), id);
     })();
     this.state.bump();
@@ -131,9 +131,9 @@ export class GroupStore {
   delete(instanceId: string, id: string): void {
     this.db.transaction(() => {
       this.row(instanceId, id);
-      const { n } = this.db.prepare('SELECT COUNT(*) AS n FROM apic_apis WHERE group_id = ?').get(id) as { n: number };
+      const { n } = prep(this.db, 'SELECT COUNT(*) AS n FROM apic_apis WHERE group_id = ?').get(id) as { n: number };
       if (n > 0) throw APIC.groupHasApis(n);
-      this.db.prepare('DELETE FROM apic_groups WHERE id = ?').run(id); // domains and variables cascade
+      prep(this.db, 'DELETE FROM apic_groups WHERE id = ?').run(id); // domains and variables cascade
     })();
     this.state.bump();
   }
@@ -143,8 +143,8 @@ export class GroupStore {
     const domain = req.url_domain.toLowerCase();
     this.db.transaction(() => {
       this.row(instanceId, groupId);
-      const taken = this.db.prepare('SELECT 1 FROM apic_domains WHERE domain = ?').get(domain)
-        || this.db.prepare('SELECT 1 FROM apic_groups WHERE sl_domain = ?').get(domain);
+      const taken = prep(this.db, 'SELECT 1 FROM apic_domains WHERE domain = ?').get(domain)
+        || prep(this.db, 'SELECT 1 FROM apic_groups WHERE sl_domain = ?').get(domain);
       if (taken || domain.endsWith(`.${SL_DOMAIN_SUFFIX}`)) throw APIC.domainBound(domain);
       this.db
         .prepare(
@@ -160,7 +160,7 @@ export class GroupStore {
 
   domainRow(instanceId: string, groupId: string, id: string): DomainRow {
     this.row(instanceId, groupId);
-    const d = this.db.prepare('SELECT * FROM apic_domains WHERE id = ? AND group_id = ?').get(id, groupId) as DomainRow | undefined;
+    const d = prep(this.db, 'SELECT * FROM apic_domains WHERE id = ? AND group_id = ?').get(id, groupId) as DomainRow | undefined;
     if (!d) throw APIC.domainNotFound(id);
     return d;
   }
@@ -179,7 +179,7 @@ export class GroupStore {
 
   unbindDomain(instanceId: string, groupId: string, id: string): void {
     this.domainRow(instanceId, groupId, id);
-    this.db.prepare('DELETE FROM apic_domains WHERE id = ?').run(id);
+    prep(this.db, 'DELETE FROM apic_domains WHERE id = ?').run(id);
     this.state.bump();
   }
 }

@@ -8,7 +8,7 @@ import { APIC } from '../errors';
 import type { ApiStore, ApiView } from './apis';
 import type { EnvStore } from './envs';
 import type { GroupStore } from './groups';
-import type { ApicState } from './state';
+import { prep, type ApicState } from './state';
 
 export interface VersionRow {
   id: string; instance_id: string; api_id: string; env_id: string; version_no: string; remark: string;
@@ -32,13 +32,13 @@ export class PublishStore {
   ) {}
 
   version(instanceId: string, id: string): VersionRow {
-    const v = this.db.prepare('SELECT * FROM apic_versions WHERE id = ? AND instance_id = ?').get(id, instanceId) as VersionRow | undefined;
+    const v = prep(this.db, 'SELECT * FROM apic_versions WHERE id = ? AND instance_id = ?').get(id, instanceId) as VersionRow | undefined;
     if (!v) throw APIC.versionNotFound(id);
     return v;
   }
 
   liveRow(apiId: string, envId: string): LiveRow | undefined {
-    return this.db.prepare('SELECT * FROM apic_live WHERE api_id = ? AND env_id = ?').get(apiId, envId) as LiveRow | undefined;
+    return prep(this.db, 'SELECT * FROM apic_live WHERE api_id = ? AND env_id = ?').get(apiId, envId) as LiveRow | undefined;
   }
 
   publish(instanceId: string, apiId: string, envId: string, remark = '') {
@@ -49,7 +49,7 @@ export class PublishStore {
         id: hex32(), instance_id: instanceId, api_id: apiId, env_id: envId, version_no: versionNo(this.now()), remark,
         publish_id: hex32(), publish_time: this.now(), snapshot: JSON.stringify(view),
       };
-      this.db.prepare(
+      prep(this.db, 
         `INSERT INTO apic_versions (id, instance_id, api_id, env_id, version_no, remark, publish_id, publish_time, snapshot)
          VALUES (@id, @instance_id, @api_id, @env_id, @version_no, @remark, @publish_id, @publish_time, @snapshot)`,
       ).run(v);
@@ -61,7 +61,7 @@ export class PublishStore {
   }
 
   private setLive(instanceId: string, apiId: string, envId: string, versionId: string, publishId: string, time: number): void {
-    this.db.prepare(
+    prep(this.db, 
       `INSERT INTO apic_live (api_id, env_id, instance_id, version_id, publish_id, publish_time) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (api_id, env_id) DO UPDATE SET version_id = excluded.version_id, publish_id = excluded.publish_id, publish_time = excluded.publish_time`,
     ).run(apiId, envId, instanceId, versionId, publishId, time);
@@ -73,7 +73,7 @@ export class PublishStore {
       const env = this.envs.get(instanceId, envId);
       const live = this.liveRow(apiId, envId);
       if (!live) throw APIC.notPublished(api.name, env.name);
-      this.db.prepare('DELETE FROM apic_live WHERE api_id = ? AND env_id = ?').run(apiId, envId);
+      prep(this.db, 'DELETE FROM apic_live WHERE api_id = ? AND env_id = ?').run(apiId, envId);
       return publishResp({ publish_id: live.publish_id, api_id: apiId, env_id: envId, remark, publish_time: this.now(), id: live.version_id }, api.name);
     })();
     this.state.bump();
@@ -90,7 +90,7 @@ export class PublishStore {
         success.push(action === 'online' ? this.publish(instanceId, id, envId, remark) : this.offline(instanceId, id, envId, remark));
       } catch (err) {
         if (!(err instanceof ApiError)) throw err;
-        const name = (this.db.prepare('SELECT name FROM apic_apis WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? '';
+        const name = (prep(this.db, 'SELECT name FROM apic_apis WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? '';
         failure.push({ api_id: id, api_name: name, error_code: err.code, error_msg: err.message });
       }
     }
@@ -99,7 +99,7 @@ export class PublishStore {
 
   versions(instanceId: string, apiId: string, f: { env_id?: string; env_name?: string }) {
     this.apis.row(instanceId, apiId);
-    const rows = this.db.prepare(
+    const rows = prep(this.db, 
       `SELECT v.*, e.name AS env_name, l.version_id AS live_id FROM apic_versions v
        JOIN apic_envs e ON e.instance_id = v.instance_id AND e.id = v.env_id
        LEFT JOIN apic_live l ON l.api_id = v.api_id AND l.env_id = v.env_id
@@ -134,7 +134,7 @@ export class PublishStore {
       if (!live || live.version_id !== v.id) {
         throw APIC.notPublished(v.api_id, this.envs.get(instanceId, v.env_id).name);
       }
-      this.db.prepare('DELETE FROM apic_live WHERE api_id = ? AND env_id = ?').run(v.api_id, v.env_id);
+      prep(this.db, 'DELETE FROM apic_live WHERE api_id = ? AND env_id = ?').run(v.api_id, v.env_id);
     })();
     this.state.bump();
   }
@@ -170,7 +170,7 @@ export class PublishStore {
 
   /** Live versions of a group's APIs in an env (export of what is published). */
   liveViews(instanceId: string, groupId: string, envId: string): ApiView[] {
-    const rows = this.db.prepare(
+    const rows = prep(this.db, 
       `SELECT v.snapshot FROM apic_live l JOIN apic_versions v ON v.id = l.version_id JOIN apic_apis a ON a.id = l.api_id
        WHERE l.instance_id = ? AND l.env_id = ? AND a.group_id = ? ORDER BY a.seq`,
     ).all(instanceId, envId, groupId) as { snapshot: string }[];

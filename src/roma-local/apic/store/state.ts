@@ -1,5 +1,6 @@
 // Shared by the APIC stores and the gateway: a change counter (the gateway rebuilds its routing
 // table when it moves) and small helpers.
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/open';
 import { APIC } from '../errors';
 
@@ -11,13 +12,23 @@ export class ApicState {
   }
 }
 
+const cache = new WeakMap<Db, Map<string, Statement>>();
+/** A prepared statement, prepared once per database (preparing costs more than running). */
+export function prep(db: Db, sql: string): Statement {
+  let m = cache.get(db);
+  if (!m) cache.set(db, (m = new Map()));
+  let st = m.get(sql);
+  if (!st) m.set(sql, (st = db.prepare(sql)));
+  return st;
+}
+
 export function nextSeq(db: Db, table: string): number {
-  return (db.prepare(`SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM ${table}`).get() as { seq: number }).seq;
+  return (prep(db, `SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM ${table}`).get() as { seq: number }).seq;
 }
 
 /** Name of an integration app of the instance; 404 APIG.3019 when it does not exist. */
 export function appName(db: Db, instanceId: string, appId: string): string {
-  const row = db.prepare('SELECT name FROM apps WHERE id = ? AND instance_id = ?').get(appId, instanceId) as { name: string } | undefined;
+  const row = prep(db, 'SELECT name FROM apps WHERE id = ? AND instance_id = ?').get(appId, instanceId) as { name: string } | undefined;
   if (!row) throw APIC.appNotFound(appId);
   return row.name;
 }
