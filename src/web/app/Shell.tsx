@@ -6,6 +6,9 @@ import { Bone } from '../components/ui';
 import type { MenuProps } from 'antd';
 import AppstoreOutlined from '@ant-design/icons/es/icons/AppstoreOutlined';
 import BookOutlined from '@ant-design/icons/es/icons/BookOutlined';
+import ApiOutlined from '@ant-design/icons/es/icons/ApiOutlined';
+import FolderOutlined from '@ant-design/icons/es/icons/FolderOutlined';
+import EnvironmentOutlined from '@ant-design/icons/es/icons/EnvironmentOutlined';
 import ClusterOutlined from '@ant-design/icons/es/icons/ClusterOutlined';
 import DashboardOutlined from '@ant-design/icons/es/icons/DashboardOutlined';
 import LogoutOutlined from '@ant-design/icons/es/icons/LogoutOutlined';
@@ -24,7 +27,8 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { getLastInstance, setLastInstance } from './lastInstance';
 import { themeStore } from './prefs';
 
-const AREAS = ['overview', 'apps', 'dictionaries'] as const;
+const AREAS = ['overview', 'apps', 'dictionaries', 'apis', 'api-groups', 'api-envs'] as const;
+const APIC_AREAS: readonly string[] = ['apis', 'api-groups', 'api-envs'];
 type Area = (typeof AREAS)[number];
 
 function ShellSkeleton() {
@@ -53,6 +57,7 @@ export default function Shell() {
 
 function ShellLayout({ user, projectId }: { user?: string; projectId?: string }) {
   const { t } = useTranslation();
+  const { t: ta } = useTranslation('apic');
   const { token } = theme.useToken();
   const navigate = useNavigate();
   const location = useLocation();
@@ -85,6 +90,9 @@ function ShellLayout({ user, projectId }: { user?: string; projectId?: string })
         { key: 'overview', icon: <DashboardOutlined />, label: <Link to={instancePath('overview')} data-testid="nav-overview">{t('nav.overview')}</Link> },
         { key: 'apps', icon: <AppstoreOutlined />, label: <Link to={instancePath('apps')} data-testid="nav-apps">{t('nav.apps')}</Link> },
         { key: 'dictionaries', icon: <BookOutlined />, label: <Link to={instancePath('dictionaries')} data-testid="nav-dictionaries">{t('nav.dictionaries')}</Link> },
+        { key: 'apis', icon: <ApiOutlined />, label: <Link to={instancePath('apis')} data-testid="nav-apis">{ta('nav.apis')}</Link> },
+        { key: 'api-groups', icon: <FolderOutlined />, label: <Link to={instancePath('api-groups')} data-testid="nav-api-groups">{ta('nav.api-groups')}</Link> },
+        { key: 'api-envs', icon: <EnvironmentOutlined />, label: <Link to={instancePath('api-envs')} data-testid="nav-api-envs">{ta('nav.api-envs')}</Link> },
       ],
     },
   ];
@@ -97,7 +105,9 @@ function ShellLayout({ user, projectId }: { user?: string; projectId?: string })
     ...(instanceId
       ? [{ key: 'instance', title: <Link to={`/i/${encodeURIComponent(instanceId)}/overview`}>{current?.name ?? instanceId}</Link> }]
       : []),
-    ...(instanceId && area ? [{ key: 'area', title: <span>{t(`nav.${area}`)}</span> }] : []),
+    ...(instanceId && area
+      ? [{ key: 'area', title: <span>{APIC_AREAS.includes(area) ? ta(`nav.${area as 'apis'}`) : t(`nav.${area as 'apps'}`)}</span> }]
+      : []),
   ];
 
   const switchInstance = (next: string) => {

@@ -16,6 +16,12 @@ const InstancesPage = lazy(() => import('../features/instances/InstancesPage'));
 const InstanceOverviewPage = lazy(() => import('../features/instances/InstanceOverviewPage'));
 const AppsPage = lazy(() => import('../features/apps/AppsPage'));
 const DictionariesPage = lazy(() => import('../features/dictionaries/DictionariesPage'));
+const ApisPage = lazy(() => import('../features/apic/ApisPage'));
+const ApiPage = lazy(() => import('../features/apic/ApiPage'));
+const ApiEditorPage = lazy(() => import('../features/apic/ApiEditorPage'));
+const ApiGroupsPage = lazy(() => import('../features/apic/GroupsPage'));
+const ApiGroupPage = lazy(() => import('../features/apic/GroupPage'));
+const ApiEnvsPage = lazy(() => import('../features/apic/EnvsPage'));
 const NotFound = lazy(() => import('./NotFound'));
 
 /** A page: its own error boundary; the shell's Suspense shows a skeleton while it loads. */
@@ -65,6 +71,13 @@ export function AppRoutes() {
                 <Route path="overview" element={page(InstanceOverviewPage)} />
                 <Route path="apps" element={page(AppsPage)} />
                 <Route path="dictionaries" element={page(DictionariesPage)} />
+                <Route path="apis" element={page(ApisPage)} />
+                <Route path="apis/new" element={page(ApiEditorPage)} />
+                <Route path="apis/:apiId" element={page(ApiPage)} />
+                <Route path="apis/:apiId/edit" element={page(ApiEditorPage)} />
+                <Route path="api-groups" element={page(ApiGroupsPage)} />
+                <Route path="api-groups/:groupId" element={page(ApiGroupPage)} />
+                <Route path="api-envs" element={page(ApiEnvsPage)} />
                 <Route path="*" element={page(NotFound)} />
               </Route>
               <Route path="*" element={page(NotFound)} />
