@@ -447,8 +447,10 @@ function checkApi(v: ApiCreateShape, ctx: z.RefinementCtx): void {
   if (v.auth_type === 'AUTHORIZER' && !v.authorizer_id) issue(['authorizer_id'], 'required when auth_type is AUTHORIZER');
 }
 
+/** The ApiCreate fields without the cross-field rules (forms validate field by field with it). */
+export const apiCreateObject = z.strictObject(apiCreateShape);
 /** CreateApiV2 / UpdateApiV2 body (PUT takes the full object). */
-export const apiCreateRequest = z.strictObject(apiCreateShape).superRefine(checkApi);
+export const apiCreateRequest = apiCreateObject.superRefine(checkApi);
 export type ApiCreateRequest = z.input<typeof apiCreateRequest>;
 export type ApiDefinition = z.output<typeof apiCreateRequest>;
 

@@ -214,3 +214,30 @@ describe('instance-level reads, VPC channels, statistics, auth', () => {
     expect((await t.api('GET', '/statistics/api/latest?api_id=x&duration=5s')).status).toBe(400);
   });
 });
+
+describe('junk never gets a 5xx', () => {
+  it('every write route answers 4xx in the APIC shape for junk bodies and queries', async () => {
+    const g = await t.group('junk-group');
+    const a = await t.createApi(mockApi(g.id));
+    const junk: unknown[] = [null, 1, 'x', [], {}, { name: 12 }, { group_id: {}, name: ['a'] }, { apis: 'x', env_id: 1 }, { action: 'sideways' }];
+    const routes: [string, string][] = [
+      ['POST', '/api-groups'], ['PUT', `/api-groups/${g.id}`], ['POST', '/api-groups/check'], ['POST', `/api-groups/${g.id}/domains`],
+      ['POST', '/apis'], ['PUT', `/apis/${a.id}`], ['POST', '/apis/check'], ['POST', '/apis/action'], ['POST', '/apis/publish?action=online'],
+      ['PUT', `/apis/publish/${a.id}`], ['POST', `/apis/debug/${a.id}`], ['POST', '/envs'], ['POST', '/env-variables'], ['POST', '/features'],
+      ['POST', '/openapi/export'],
+    ];
+    for (const [m, p] of routes) {
+      for (const body of junk) {
+        const r = await t.api(m, p, body === null ? undefined : body);
+        expect(r.status, `${m} ${p} ${JSON.stringify(body)}`).toBeGreaterThanOrEqual(400);
+        expect(r.status, `${m} ${p} ${JSON.stringify(body)}`).toBeLessThan(500);
+        expect(code(r)).toMatch(/^APIG\./);
+      }
+    }
+    for (const q of ['/apis?limit=abc', '/apis?offset=1e9', '/apis?limit=1&limit=2', '/api-groups?limit=0', '/envs?limit=-1', '/statistics/api?cycle=week', '/apis/publish/x?limit=9999']) {
+      const r = await t.api('GET', q);
+      expect(r.status, q).toBeGreaterThanOrEqual(400);
+      expect(r.status, q).toBeLessThan(500);
+    }
+  });
+});

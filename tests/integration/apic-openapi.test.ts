@@ -122,6 +122,7 @@ describe('OpenAPI import with broken parts', () => {
     expect((await upload('{{{ not json or yaml', { group_id: g.id })).body.error_code).toBe('APIG.2011');
     expect((await upload(JSON.stringify({ openapi: '9.9', paths: {} }), { group_id: g.id })).status).toBe(400);
     expect((await upload(JSON.stringify({ swagger: '2.0', paths: {} }), {})).status).toBe(400); // no group_id
+    expect((await upload(JSON.stringify({ swagger: '2.0', info: { title: '<x>' }, paths: {} }), { is_create_group: 'true' })).body.error_code).toBe('APIG.2011');
     expect((await upload(JSON.stringify({ swagger: '2.0', paths: {} }), { group_id: g.id, colour: 'red' })).status).toBe(400);
     const json = await t.api('POST', '/openapi/import', { file_name: 'x' });
     expect(json.status).toBe(400);

@@ -1,7 +1,7 @@
 // OpenAPI import (multipart, section 16) and export of a group or some of its APIs.
 import type { FastifyInstance } from 'fastify';
 import { stringify as toYaml } from 'yaml';
-import { openApiExportRequest, openApiImportFields } from '../../../contract/index';
+import { createApiGroupRequest, openApiExportRequest, openApiImportFields } from '../../../contract/index';
 import { familyError } from '../../errors';
 import { resource, type ResourceHooks } from '../../http';
 import { hex32 } from '../../util';
@@ -37,11 +37,12 @@ export async function openApiRoutes(app: FastifyInstance, s: ApicStores, hooks: 
         let groupId = fields.group_id;
         if (fields.is_create_group === 'true') {
           const info = (doc.info ?? {}) as { title?: unknown; description?: unknown };
-          groupId = s.groups.create(instance_id, {
+          const group = parseBody('apic', createApiGroupRequest, {
             name: String(info.title ?? 'imported-group').slice(0, 255),
             ...(typeof info.description === 'string' ? { remark: info.description.replace(/[<>]/g, '').slice(0, 1000) } : {}),
             ...(fields.app_id ? { roma_app_id: fields.app_id } : {}),
-          }).id;
+          });
+          groupId = s.groups.create(instance_id, group).id;
         } else if (!groupId) {
           throw familyError('apic', 'invalidParam', "Invalid parameter 'group_id': required unless is_create_group is true");
         } else {
