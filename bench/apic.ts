@@ -75,7 +75,9 @@ export async function benchApic(o: { root: string; rounds: number; requests: num
     const roma = await spawnReady(children, o.root, ['--import', 'tsx', 'src/roma-local/standalone.ts'], {
       ROMA_LOCAL_PORT: '0', ROMA_LOCAL_GATEWAY_PORT: String(gwPort), ROMA_LOCAL_MQTT_PORT: '0', ROMA_DATA_DIR: dataDir, ROMA_LOCAL_PASSWORD: password,
     }, /roma-local listening on (http:\/\/\S+)/);
-    const bff = await spawnReady(children, o.root, ['--import', 'tsx', 'scripts/start.ts'], { PORT: '0', ROMA_ENDPOINT: roma, IAM_ENDPOINT: roma }, /running at (http:\/\/\S+)/);
+    // the BFF without the SPA (scripts/start.ts would rebuild it first; the list call does not need it)
+    const bffJs = "const { startConsole } = await import('./src/main.ts'); const h = await startConsole({ port: 0, staticDir: null }); console.log('running at ' + h.url);";
+    const bff = await spawnReady(children, o.root, ['--import', 'tsx', '--input-type=module', '-e', bffJs], { ROMA_ENDPOINT: roma, IAM_ENDPOINT: roma }, /running at (http:\/\/\S+)/);
     const gateway = `http://127.0.0.1:${gwPort}`;
 
     const tr = await json(`${roma}/v3/auth/tokens?nocatalog=true`, {

@@ -14,6 +14,8 @@ const HOP = new Set([
   'connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade',
   'host', 'content-length', 'expect', 'x-stage', 'x-auth-token', 'x-request-id',
 ]);
+/** Response headers never passed back (content-length is kept: a sized body avoids chunked framing). */
+const HOP_RESPONSE = new Set([...HOP].filter((h) => h !== 'content-length' && h !== 'x-request-id'));
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 
 /** `#name#` → the variable's value in the request's environment; undefined names are a config error. */
@@ -143,7 +145,8 @@ export function httpStage(agent: Agent): Stage {
         clearTimeout(timer);
         ctx.backendLatency = performance.now() - t0;
         const headers: Record<string, string | string[]> = {};
-        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined && !HOP.has(k)) headers[k] = v;
+        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined && !HOP_RESPONSE.has(k)) headers[k] = v;
+        if (res.headers['transfer-encoding']) delete headers['content-length'];
         ctx.log.push(`backend: answered ${res.statusCode} in ${ctx.backendLatency.toFixed(1)} ms`);
         ctx.result = { status: res.statusCode, headers: withCors(ctx, headers), body: res.body };
         return;

@@ -108,7 +108,7 @@ export async function startGateway(ctx: Ctx, stores: ApicStores, host: string, p
         remoteAddress: req.socket.remoteAddress ?? '', localAddress: req.socket.localAddress ?? '',
       };
       void handle(greq).then(({ ctx: gctx, result }) => {
-        const headers = { ...result.headers, 'x-request-id': gctx.requestId };
+        const headers = { ...result.headers, 'x-request-id': gctx.requestId }; // the gateway's id wins over a backend's
         let bytesOut = 0;
         const done = () => {
           const api = gctx.match?.route.api;
@@ -133,6 +133,7 @@ export async function startGateway(ctx: Ctx, stores: ApicStores, host: string, p
       });
     });
   });
+  server.on('connection', (socket: Socket) => socket.setNoDelay(true)); // no Nagle delay on small writes
   // malformed requests, oversized headers: answer in the gateway shape instead of a bare close
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
     if (err.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
