@@ -29,6 +29,16 @@ function spawnReady(children: ChildProcess[], root: string, args: string[], env:
   });
 }
 
+/** CPU time (ms) a process has used so far, from /proc (Linux); NaN elsewhere. */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime + stime, in USER_HZ (100)
+  } catch {
+    return NaN;
+  }
+}
+
 const freePort = () => new Promise<number>((resolve) => {
   const s = net.createServer().listen(0, '127.0.0.1', () => {
     const p = (s.address() as net.AddressInfo).port;
@@ -123,8 +133,19 @@ export async function benchApic(o: { root: string; rounds: number; requests: num
     };
     for (const [origin, p, h] of Object.values(targets)) await warm(origin, p, h);
     const results: Record<keyof typeof targets, LoadResult[]> = { direct: [], gatewayHttp: [], gatewayMock: [] };
+    // CPU per request of the gateway process and of the backend: a figure the shared machine's load does not skew
+    const [backendPid, romaPid] = [children[0]!.pid, children[1]!.pid];
+    const cpu: Record<keyof typeof targets, { gateway: number[]; backend: number[] }> = {
+      direct: { gateway: [], backend: [] }, gatewayHttp: { gateway: [], backend: [] }, gatewayMock: { gateway: [], backend: [] },
+    };
     for (let i = 0; i < o.rounds; i++) {
-      for (const [k, [origin, p, h]] of Object.entries(targets)) results[k as keyof typeof targets].push(await run(origin, p, h));
+      for (const [k, [origin, p, h]] of Object.entries(targets)) {
+        const key = k as keyof typeof targets;
+        const [g0, b0] = [cpuMs(romaPid), cpuMs(backendPid)];
+        results[key].push(await run(origin, p, h));
+        cpu[key].gateway.push(((cpuMs(romaPid) - g0) * 1000) / o.requests);
+        cpu[key].backend.push(((cpuMs(backendPid) - b0) * 1000) / o.requests);
+      }
     }
     const agg = (rs: LoadResult[]) => ({ rps: median(rs.map((r) => r.rps)), p50: median(rs.map((r) => r.p50)), p99: median(rs.map((r) => r.p99)), errors: rs.reduce((s, r) => s + r.errors, 0) });
     const d = agg(results.direct);
@@ -136,6 +157,8 @@ export async function benchApic(o: { root: string; rounds: number; requests: num
     row('backend directly', d);
     row('gateway → HTTP backend', gh);
     row('gateway → mock', gm);
+    const us = (k: keyof typeof targets) => `gateway process ${median(cpu[k].gateway).toFixed(0)} µs, backend ${median(cpu[k].backend).toFixed(0)} µs`;
+    console.log(`CPU per request: direct → ${us('direct')}; via gateway → ${us('gatewayHttp')}; mock → ${us('gatewayMock')}`);
     console.log(`gateway/direct throughput ${(gh.rps / d.rps).toFixed(2)}× (target ≥ 0.5×)   added p99 ${(gh.p99 - d.p99).toFixed(2)} ms (target ≤ 5 ms)`);
 
     // ---- 5 000-API list through the BFF ----

@@ -131,7 +131,8 @@ export class ApiStore {
   /** A page of matching APIs (newest first) and the total, filtered in SQL so big groups stay fast. */
   list(instanceId: string, f: ApiFilter, offset: number, limit: number): { total: number; rows: ApiRow[] } {
     const precise = preciseSet(f.precise_search);
-    const where = ['a.instance_id = @instance'];
+    // with a group filter, `+` keeps SQLite on the (group_id, seq) index instead of scanning the instance's rows
+    const where = [f.group_id ? '+a.instance_id = @instance' : 'a.instance_id = @instance'];
     const p: Record<string, unknown> = { instance: instanceId };
     const eq = (col: string, key: keyof ApiFilter) => {
       if (f[key] !== undefined && f[key] !== '') { where.push(`a.${col} = @${key}`); p[key] = f[key]; }
