@@ -21,4 +21,6 @@ export const pages: BenchPage[] = [
   { name: 'instance overview', path: (iid) => `/i/${iid}/overview`, budgetGzip: PAGE_BUDGET },
   { name: 'apps', path: (iid) => `/i/${iid}/apps`, budgetGzip: PAGE_BUDGET },
   { name: 'dictionaries', path: (iid) => `/i/${iid}/dictionaries`, budgetGzip: PAGE_BUDGET },
+  { name: 'API list', path: (iid) => `/i/${iid}/apis`, budgetGzip: PAGE_BUDGET, ready: '[data-testid="apis-table"]' },
+  { name: 'API editor', path: (iid) => `/i/${iid}/apis/new`, budgetGzip: PAGE_BUDGET, ready: '[data-testid="api-save"]' },
 ];

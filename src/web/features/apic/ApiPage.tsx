@@ -11,10 +11,12 @@ import { Panel } from '../../components/Panel';
 import { QueryView } from '../../components/QueryView';
 import { TableSkeleton } from '../../components/TableSkeleton';
 import { Code } from '../../components/ui';
+import { useMountedOnce } from '../../components/list';
 import { EnvStates } from './EnvStates';
-import { PublishDialog, type PublishAction } from './PublishDialog';
+import type { PublishAction } from './PublishDialog';
 
 const VersionsTab = lazy(() => import('./VersionsTab'));
+const PublishDialog = lazy(() => import('./PublishDialog').then((m) => ({ default: m.PublishDialog })));
 const DebugPanel = lazy(() => import('./DebugPanel'));
 const TABS = ['overview', 'versions', 'debug'] as const;
 
@@ -27,6 +29,7 @@ export default function ApiPage() {
   const api = useQuery(apiDetailQuery(iid, apiId));
   const envs = useQuery(envsQuery(iid)).data?.items ?? [];
   const [publish, setPublish] = useState<PublishAction | undefined>();
+  const publishUsed = useMountedOnce(publish !== undefined);
   const base = `/i/${encodeURIComponent(iid)}`;
 
   return (
@@ -58,7 +61,7 @@ export default function ApiPage() {
               { key: 'debug', label: t('api.debug'), children: <Suspense fallback={<TableSkeleton />}><DebugPanel iid={iid} api={a} envs={envs} /></Suspense> },
             ]} />
           </Panel>
-          <PublishDialog iid={iid} action={publish ?? 'online'} apis={publish ? [a] : []} onClose={() => setPublish(undefined)} />
+          {publishUsed ? <Suspense fallback={null}><PublishDialog iid={iid} action={publish ?? 'online'} apis={publish ? [a] : []} onClose={() => setPublish(undefined)} /></Suspense> : null}
         </>
       )}
     </QueryView>

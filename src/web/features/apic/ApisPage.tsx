@@ -11,11 +11,12 @@ import { apiListQuery, envsQuery, groupListQuery, type Api } from '../../api/api
 import { Code } from '../../components/ui';
 import { actionsColumn, BulkBar, ListPage, ListTable, NameSearch, useConfirm, useList, useMountedOnce, useSelection } from '../../components/list';
 import { EnvStates } from './EnvStates';
-import { PublishDialog, type PublishAction } from './PublishDialog';
+import type { PublishAction } from './PublishDialog';
 import { useBulkDeleteApis, useDeleteApi } from './hooks';
 import { apisSearchSchema, toApiListParams } from './search';
 
 const ImportDialog = lazy(() => import('./ImportDialog'));
+const PublishDialog = lazy(() => import('./PublishDialog').then((m) => ({ default: m.PublishDialog })));
 const keyOf = (a: Api) => a.id;
 
 export default function ApisPage() {
@@ -33,6 +34,7 @@ export default function ApisPage() {
   const [publish, setPublish] = useState<{ action: PublishAction; apis: Api[] }>({ action: 'online', apis: [] });
   const [importing, setImporting] = useState(false);
   const importUsed = useMountedOnce(importing);
+  const publishUsed = useMountedOnce(publish.apis.length > 0);
   const at = (a: Api) => `/i/${encodeURIComponent(iid)}/apis/${encodeURIComponent(a.id)}`;
 
   const columns: TableColumnsType<Api> = [
@@ -91,7 +93,7 @@ export default function ApisPage() {
           </Button>
         </BulkBar>
       </ListPage>
-      <PublishDialog iid={iid} action={publish.action} apis={publish.apis} onClose={() => setPublish({ action: 'online', apis: [] })} />
+      {publishUsed ? <Suspense fallback={null}><PublishDialog iid={iid} action={publish.action} apis={publish.apis} onClose={() => setPublish({ action: 'online', apis: [] })} /></Suspense> : null}
       {importUsed ? <Suspense fallback={null}><ImportDialog iid={iid} open={importing} onClose={() => setImporting(false)} /></Suspense> : null}
     </>
   );

@@ -1,6 +1,6 @@
 // Publish or take offline one or several APIs in one environment, with a remark. Several APIs go
 // in one batch request; the answer lists each API as published or refused (code and message).
-import { Alert, Form, Input, List, Modal, Select } from 'antd';
+import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -65,19 +65,17 @@ export function PublishDialog({ iid, action, apis, onClose }: { iid: string; act
       {report ? (
         <div data-testid="publish-report">
           <Alert type={report.failure.length ? 'warning' : 'success'} title={t('publish.report', { ok: report.success.length, failed: report.failure.length })} style={{ marginBottom: 12 }} />
-          <List
-            size="small"
-            dataSource={[
+          <ul style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+            {[
               ...report.success.map((s) => ({ id: s.api_id ?? '', ok: true, text: '' })),
               ...report.failure.map((f) => ({ id: f.api_id, ok: false, text: `${f.error_code}: ${f.error_msg}` })),
-            ]}
-            renderItem={(r) => (
-              <List.Item data-testid={r.ok ? 'publish-ok-item' : 'publish-failed-item'}>
+            ].map((r) => (
+              <li key={r.id} data-testid={r.ok ? 'publish-ok-item' : 'publish-failed-item'} style={{ display: 'flex', justifyContent: 'space-between', padding: '4px 0' }}>
                 <span>{nameOf(r.id)}</span>
                 {r.ok ? <Tag tone="success">{t('publish.itemOk')}</Tag> : <Tag tone="error" title={r.text}>{r.text}</Tag>}
-              </List.Item>
-            )}
-          />
+              </li>
+            ))}
+          </ul>
         </div>
       ) : (
         <Form form={form} layout="vertical">
