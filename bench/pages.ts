@@ -27,4 +27,6 @@ export const pages: BenchPage[] = [
   { name: 'fdi task wizard', path: (iid) => `/i/${iid}/tasks/new`, budgetGzip: PAGE_BUDGET },
   // the run page loads its chart (uPlot) on mount, so a task id without runs measures the same JS
   { name: 'fdi run page', path: (iid) => `/i/${iid}/tasks/bench-task/runs`, budgetGzip: FDI_RUN_PAGE_BUDGET },
+  { name: 'API list', path: (iid) => `/i/${iid}/apis`, budgetGzip: PAGE_BUDGET, ready: '[data-testid="apis-table"]' },
+  { name: 'API editor', path: (iid) => `/i/${iid}/apis/new`, budgetGzip: PAGE_BUDGET, ready: '[data-testid="api-save"]' },
 ];

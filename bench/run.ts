@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { request } from 'undici';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { ensureChromium } from '../scripts/chromium';
+import { benchApic } from './apic';
 import { measureBundles, type JsTotals } from './bundle';
 import { DEFAULT_READY, pages } from './pages';
 import { wanted } from './select';
@@ -131,6 +132,7 @@ async function main(): Promise<void> {
     }
     console.log(`(roma-local, the BFF and the load generator are separate processes on ${os.cpus().length} cores; node ${process.version})`);
     await benchFdi();
+    await benchApic({ root, rounds: ROUNDS, requests: REQUESTS, concurrency: CONCURRENCY });
   } finally {
     for (const c of children) c.kill('SIGTERM');
     await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));

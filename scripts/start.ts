@@ -45,6 +45,7 @@ async function main(): Promise<void> {
     const a = handle.account;
     console.log(`Embedded ROMA Connect (roma-local) at ${handle.romaLocalUrl}`);
     console.log(`Log in with  domain: ${a.domain}  user: ${a.user}  project: ${a.project}`);
+    if (handle.endpoints.gateway) console.log(`API gateway (APIC) at ${handle.endpoints.gateway} — try: curl -H 'Host: demo.apic.localhost' ${handle.endpoints.gateway}/demo/hello`);
     if (a.passwordGenerated) console.log(`             password: ${a.password}   (generated now, shown once; kept in ${initialPasswordPath(dataDir)})`);
     else if (process.env.ROMA_LOCAL_PASSWORD) console.log('             password: the value of ROMA_LOCAL_PASSWORD');
     else console.log(`             password: in ${initialPasswordPath(dataDir)} (generated at first start)`);

@@ -5,3 +5,4 @@ export * from './instances';
 export * from './apps';
 export * from './dictionaries';
 export * from './fdi';
+export * from './apic';

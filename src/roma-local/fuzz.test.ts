@@ -137,7 +137,7 @@ describe('bad input fuzz', () => {
     const r = await call(h.url, 'GET', '/nothing/here');
     expect(r.status).toBe(404);
     expect(r.body.error_code).toBe('ROMA.1007');
-    const a = await call(h.url, 'GET', `/v2/${s.pid}/apic/instances/${s.instanceId}/apis`, { token: s.token });
+    const a = await call(h.url, 'GET', `/v2/${s.pid}/apic/instances/${s.instanceId}/no-such-resource`, { token: s.token });
     expect(a.status).toBe(404);
     expect(apicErrorBody.strict().parse(a.body).error_code).toBe('APIG.1007');
     for (const [m, p] of [['PATCH', '/apps'], ['DELETE', '/apps'], ['POST', `/apps/${appId}`], ['DELETE', `/apps/${appId}/secret`], ['POST', '/validate-apps'], ['PUT', '/dictionaries']] as const) {

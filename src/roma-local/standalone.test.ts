@@ -12,7 +12,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 describe('standalone', () => {
   it('prints the endpoint and generated password, serves tokens, exits 0 on SIGTERM', async () => {
     const dataDir = tempDir();
-    const env = { ...process.env, ROMA_LOCAL_PORT: '0', ROMA_DATA_DIR: dataDir, ROMA_LOCAL_PASSWORD: '' };
+    const env = { ...process.env, ROMA_LOCAL_PORT: '0', ROMA_LOCAL_GATEWAY_PORT: '0', ROMA_DATA_DIR: dataDir, ROMA_LOCAL_PASSWORD: '' };
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'standalone.ts')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => { out += d.toString(); });

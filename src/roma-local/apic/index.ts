@@ -1,5 +1,41 @@
-// APIC family (API groups, APIs, environments, publishing) and its gateway. Registered by server.ts.
+// APIC family (API groups, APIs, environments, publishing, debug, OpenAPI, statistics) and its
+// gateway serving published APIs on its own port. Registered by server.ts.
 import type { FastifyInstance } from 'fastify';
 import type { Ctx } from '../context';
+import { seedApicDemo } from './demo';
+import { startGateway, type Gateway } from './gateway/server';
+import { apiRoutes } from './routes/apis';
+import { apicHooks } from './routes/common';
+import { debugRoutes } from './routes/debug';
+import { envRoutes } from './routes/envs';
+import { groupRoutes } from './routes/groups';
+import { instanceRoutes } from './routes/instance';
+import { openApiRoutes } from './routes/openapi';
+import { statsRoutes } from './routes/stats';
+import { apicStores } from './stores';
 
-export async function apicFamily(_app: FastifyInstance, _ctx: Ctx): Promise<void> {}
+export const GATEWAY_HOST = '127.0.0.1';
+
+export async function apicFamily(app: FastifyInstance, ctx: Ctx): Promise<void> {
+  const stores = apicStores(ctx);
+  const hooks = apicHooks(ctx);
+  const running: { gateway?: Gateway } = {}; // routes registered before the gateway starts
+  const gw = () => running.gateway;
+
+  instanceRoutes(app, ctx, stores, hooks);
+  groupRoutes(app, stores, hooks);
+  envRoutes(app, stores, hooks);
+  apiRoutes(app, stores, hooks);
+  debugRoutes(app, stores, gw, hooks);
+  statsRoutes(app, ctx, stores, gw, hooks);
+  await openApiRoutes(app, stores, hooks);
+
+  seedApicDemo(ctx.db, stores);
+
+  const gateway = await startGateway(ctx, stores, GATEWAY_HOST, ctx.settings.gatewayPort);
+  running.gateway = gateway;
+  ctx.endpoints.gateway = gateway.url;
+  app.addHook('onClose', async () => {
+    await gateway.close();
+  });
+}

@@ -8,6 +8,9 @@ import ClusterOutlined from '@ant-design/icons/es/icons/ClusterOutlined';
 import DashboardOutlined from '@ant-design/icons/es/icons/DashboardOutlined';
 import DatabaseOutlined from '@ant-design/icons/es/icons/DatabaseOutlined';
 import SyncOutlined from '@ant-design/icons/es/icons/SyncOutlined';
+import ApiOutlined from '@ant-design/icons/es/icons/ApiOutlined';
+import FolderOutlined from '@ant-design/icons/es/icons/FolderOutlined';
+import EnvironmentOutlined from '@ant-design/icons/es/icons/EnvironmentOutlined';
 import { Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -43,4 +46,7 @@ export const NAV_ITEMS: NavItem[] = [
   { key: 'dictionaries', scope: 'instance', path: 'dictionaries', icon: <BookOutlined />, label: <NavLabel k="nav.dictionaries" /> },
   { key: 'datasources', scope: 'instance', path: 'datasources', icon: <DatabaseOutlined />, label: <NavLabel k="nav.datasources" /> },
   { key: 'tasks', scope: 'instance', path: 'tasks', icon: <SyncOutlined />, label: <NavLabel k="nav.tasks" /> },
+  { key: 'apis', scope: 'instance', path: 'apis', icon: <ApiOutlined />, label: <NavLabel k="nav.apis" /> },
+  { key: 'api-groups', scope: 'instance', path: 'api-groups', icon: <FolderOutlined />, label: <NavLabel k="nav.api-groups" /> },
+  { key: 'api-envs', scope: 'instance', path: 'api-envs', icon: <EnvironmentOutlined />, label: <NavLabel k="nav.api-envs" /> },
 ];

@@ -21,6 +21,12 @@ const DatasourcesPage = lazy(() => import('../features/fdi/datasources/Datasourc
 const TasksPage = lazy(() => import('../features/fdi/tasks/TasksPage'));
 const TaskWizardPage = lazy(() => import('../features/fdi/wizard/TaskWizardPage'));
 const RunPage = lazy(() => import('../features/fdi/run/RunPage'));
+const ApisPage = lazy(() => import('../features/apic/ApisPage'));
+const ApiPage = lazy(() => import('../features/apic/ApiPage'));
+const ApiEditorPage = lazy(() => import('../features/apic/ApiEditorPage'));
+const ApiGroupsPage = lazy(() => import('../features/apic/GroupsPage'));
+const ApiGroupPage = lazy(() => import('../features/apic/GroupPage'));
+const ApiEnvsPage = lazy(() => import('../features/apic/EnvsPage'));
 const NotFound = lazy(() => import('./NotFound'));
 
 /** A page: its own error boundary; the shell's Suspense shows a skeleton while it loads. */
@@ -76,6 +82,13 @@ export function AppRoutes() {
                 <Route path="tasks/new" element={page(TaskWizardPage)} />
                 <Route path="tasks/:taskId/edit" element={page(TaskWizardPage)} />
                 <Route path="tasks/:taskId/runs" element={page(RunPage)} />
+                <Route path="apis" element={page(ApisPage)} />
+                <Route path="apis/new" element={page(ApiEditorPage)} />
+                <Route path="apis/:apiId" element={page(ApiPage)} />
+                <Route path="apis/:apiId/edit" element={page(ApiEditorPage)} />
+                <Route path="api-groups" element={page(ApiGroupsPage)} />
+                <Route path="api-groups/:groupId" element={page(ApiGroupPage)} />
+                <Route path="api-envs" element={page(ApiEnvsPage)} />
                 <Route path="*" element={page(NotFound)} />
               </Route>
               <Route path="*" element={page(NotFound)} />

@@ -1,0 +1,56 @@
+// APIC error codes roma-local answers with. Management API bodies: `{error_code, error_msg}`
+// (family 'apic', see ../errors.ts); gateway bodies add `request_id` (gateway/errors.ts).
+// Codes from the reference or the vendor's pages are marked (ref); the rest are (chosen).
+//
+// | Situation                                           | HTTP | Code                 |
+// |-----------------------------------------------------|------|----------------------|
+// | instance does not exist (sub-resources)             | 404  | APIG.3030 (ref)      |
+// | API group does not exist                            | 404  | APIG.3001 (ref)      |
+// | API does not exist                                  | 404  | APIG.3002 (ref)      |
+// | environment does not exist                          | 404  | APIG.3003 (ref)      |
+// | integration app (roma_app_id) does not exist        | 404  | APIG.3019 (ref)      |
+// | bound domain does not exist                          | 404  | APIG.3020 (ref)      |
+// | API version does not exist                           | 404  | APIG.3022 (ref)      |
+// | VPC channel does not exist                           | 404  | APIG.3023 (chosen)   |
+// | environment variable does not exist                  | 404  | APIG.3011 (chosen)   |
+// | group name already exists                            | 400  | APIG.3201 (ref)      |
+// | API name already exists in the group                 | 400  | APIG.3202 (ref)      |
+// | same method + path already exists in the group       | 400  | APIG.3203 (chosen)   |
+// | environment name already exists                      | 400  | APIG.3204 (chosen)   |
+// | variable name already exists (group, env)            | 400  | APIG.3205 (chosen)   |
+// | domain already bound (to any group)                  | 400  | APIG.3206 (chosen)   |
+// | group still has APIs (delete refused)                | 400  | APIG.3410 (chosen)   |
+// | env still has published APIs (delete refused)        | 400  | APIG.3411 (chosen)   |
+// | RELEASE env cannot be changed or deleted             | 400  | APIG.3412 (chosen)   |
+// | API not published in that env (offline, version ops) | 400  | APIG.3413 (chosen)   |
+// | version belongs to another API                       | 400  | APIG.3414 (chosen)   |
+// | invalid parameter / body / file                      | 400  | APIG.2011 (ref)      |
+import { ApiError } from '../errors';
+
+export const APIC = {
+  instanceNotFound: (id: string) => new ApiError(404, 'APIG.3030', `The instance does not exist;id:${id}`),
+  groupNotFound: (id: string) => new ApiError(404, 'APIG.3001', `The API group does not exist,id:${id}`),
+  apiNotFound: (id: string) => new ApiError(404, 'APIG.3002', `The API does not exist,id:${id}`),
+  envNotFound: (id: string) => new ApiError(404, 'APIG.3003', `The environment does not exist,id:${id}`),
+  appNotFound: (id: string) => new ApiError(404, 'APIG.3019', `The app does not exist,id:${id}`),
+  domainNotFound: (id: string) => new ApiError(404, 'APIG.3020', `The URL domain does not exist,id:${id}`),
+  versionNotFound: (id: string) => new ApiError(404, 'APIG.3022', `The API version does not exist,id:${id}`),
+  vpcNotFound: (id: string) => new ApiError(404, 'APIG.3023', `The VPC channel does not exist,id:${id}`),
+  variableNotFound: (id: string) => new ApiError(404, 'APIG.3011', `The environment variable does not exist,id:${id}`),
+  groupNameExists: (name: string) => new ApiError(400, 'APIG.3201', `The API group name already exists,name:${name}`),
+  apiNameExists: (name: string) => new ApiError(400, 'APIG.3202', `The API name already exists, api_name:${name}`),
+  apiPathExists: (method: string, uri: string) =>
+    new ApiError(400, 'APIG.3203', `An API with the same method and path already exists in the group: ${method} ${uri}`),
+  envNameExists: (name: string) => new ApiError(400, 'APIG.3204', `The environment name already exists,name:${name}`),
+  variableExists: (name: string) => new ApiError(400, 'APIG.3205', `The environment variable already exists,name:${name}`),
+  domainBound: (domain: string) => new ApiError(400, 'APIG.3206', `The domain is already bound to an API group: ${domain}`),
+  groupHasApis: (n: number) =>
+    new ApiError(400, 'APIG.3410', `The API group contains ${n} API(s); delete or move them before deleting the group.`),
+  envHasApis: (n: number) =>
+    new ApiError(400, 'APIG.3411', `${n} API(s) are published in this environment; take them offline before deleting it.`),
+  releaseEnv: () => new ApiError(400, 'APIG.3412', 'The RELEASE environment is built in and cannot be changed or deleted.'),
+  notPublished: (api: string, env: string) =>
+    new ApiError(400, 'APIG.3413', `The API ${api} has not been published in the environment ${env}.`),
+  otherApiVersion: (version: string) => new ApiError(400, 'APIG.3414', `The version ${version} does not belong to this API.`),
+  invalid: (msg: string) => new ApiError(400, 'APIG.2011', `Invalid parameter value,${msg}`),
+};

@@ -1,0 +1,46 @@
+// The gateway's error answers: the vendor's gateway codes (API Gateway "Error Codes" page,
+// APIG.0xxx) in the gateway shape `{error_code, error_msg, request_id}`.
+//
+// | Situation                                              | HTTP | Code                |
+// |--------------------------------------------------------|------|---------------------|
+// | no group for the Host, no env for X-Stage, no API for   | 404  | APIG.0101 (ref)     |
+// |   the path, or the API is not published in that env    |      |                     |
+// | path matches but not the method                         | 404  | APIG.0101 (ref, "The API does not exist.") |
+// | bad request: missing/invalid parameter, bad URL        | 400  | APIG.0201 (ref)     |
+// | request body over 12 MiB                                | 413  | APIG.0201 (ref)     |
+// | request URI over 32 KiB                                 | 414  | APIG.0201 (ref)     |
+// | request headers too large                               | 494  | APIG.0201 (ref)     |
+// | backend refused / reset the connection                  | 502  | APIG.0201 (ref)     |
+// | backend did not answer within the API's timeout         | 504  | APIG.0201 (ref)     |
+// | unexpected gateway fault                                | 500  | APIG.0201 (ref)     |
+// | environment variable used by the backend is undefined   | 500  | APIG.0105 (ref)     |
+// | IAM auth: no / unknown / expired X-Auth-Token           | 401  | APIG.0301 (ref)     |
+// | IAM auth: token of another project                      | 403  | APIG.0302 (chosen)  |
+// | APP auth (until the consumer issue implements it)       | 401  | APIG.0303 (ref)     |
+// | FUNCTION / VPC-channel backend, custom authorizer:     | 501  | APIG.0199 (chosen)  |
+// |   stored and shown, not available in roma-local         |      |                     |
+export class GatewayError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+    this.name = 'GatewayError';
+  }
+}
+
+export const GW = {
+  noApi: (detail = '') => new GatewayError(404, 'APIG.0101', `The API does not exist or has not been published in the environment.${detail ? ` ${detail}` : ''}`),
+  noMethod: () => new GatewayError(404, 'APIG.0101', 'The API does not exist.'),
+  badRequest: (detail: string) => new GatewayError(400, 'APIG.0201', `API request error: ${detail}`),
+  tooLarge: () => new GatewayError(413, 'APIG.0201', 'Request entity too large.'),
+  uriTooLarge: () => new GatewayError(414, 'APIG.0201', 'Request URI too large.'),
+  headersTooLarge: () => new GatewayError(494, 'APIG.0201', 'Request headers too large.'),
+  backendUnavailable: (detail = '') => new GatewayError(502, 'APIG.0201', `Backend unavailable.${detail ? ` ${detail}` : ''}`),
+  backendTimeout: () => new GatewayError(504, 'APIG.0201', 'Backend timeout.'),
+  internal: () => new GatewayError(500, 'APIG.0201', 'An unexpected error occurred'),
+  backendConfig: (detail: string) => new GatewayError(500, 'APIG.0105', `The backend configurations do not exist. ${detail}`),
+  iam: (detail: string) => new GatewayError(401, 'APIG.0301', `Incorrect IAM authentication information: ${detail}`),
+  iamForbidden: () => new GatewayError(403, 'APIG.0302', 'The IAM user is not authorized to access the API: the token belongs to another project.'),
+  app: (detail: string) => new GatewayError(401, 'APIG.0303', `Incorrect app authentication information: ${detail}`),
+  unavailable: (what: string) => new GatewayError(501, 'APIG.0199', `Not available in roma-local: ${what}.`),
+};
+
+export const gatewayErrorBody = (e: GatewayError, requestId: string) => ({ error_code: e.code, error_msg: e.message, request_id: requestId });

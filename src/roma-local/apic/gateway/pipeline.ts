@@ -1,0 +1,88 @@
+// The gateway as a list of named request stages run in order until one produces a result:
+//   route → auth → [consumer checks: app auth, ACL, quotas, throttling, plugins — next issue] → params → backend
+// A stage reads and enriches the context, throws a GatewayError to answer with an error, or sets
+// `ctx.result` to answer. Insert new stages with `pipeline.use(name, stage, { after: 'auth' })`.
+import type { Readable } from 'node:stream';
+import type { TokenInfo } from '../../iam/tokens';
+import type { RouteMatch } from './routing';
+
+/** A request as the gateway sees it (from the HTTP server, or built by the debug operation). */
+export interface GatewayRequest {
+  method: string;
+  /** Raw path, still percent-encoded, without the query string. */
+  path: string;
+  query: URLSearchParams;
+  /** Lower-case names. */
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+  host: string;
+  remoteAddress: string;
+  localAddress: string;
+}
+
+export interface GatewayResult {
+  status: number;
+  headers: Record<string, string | string[]>;
+  body: Buffer | Readable;
+}
+
+export interface GatewayContext {
+  requestId: string;
+  started: number;
+  req: GatewayRequest;
+  /** Human-readable trace lines (the debug operation returns them as `log`). */
+  log: string[];
+  /** Environment (set by the route stage). */
+  envId?: string;
+  envName?: string;
+  groupId?: string;
+  instanceId?: string;
+  /** Project of that instance (IAM tokens must be scoped to it). */
+  projectId?: string;
+  match?: RouteMatch;
+  /** Variables of the group in that environment. */
+  vars?: Map<string, string>;
+  /** Caller identity set by the auth stage (IAM token owner). */
+  caller?: TokenInfo;
+  /** Consumer app set by APP auth (next issue). */
+  app?: { id: string; name: string; key: string };
+  /** Declared request parameters after defaults, by name (set by the params stage). */
+  params?: Map<string, string>;
+  backendLatency?: number;
+  result?: GatewayResult;
+}
+
+export type Stage = (ctx: GatewayContext) => void | Promise<void>;
+
+export class Pipeline {
+  constructor(private readonly stages: { name: string; run: Stage }[] = []) {}
+
+  get names(): string[] {
+    return this.stages.map((s) => s.name);
+  }
+
+  /** Adds a stage at the end, or before / after a named one. */
+  use(name: string, run: Stage, where: { before?: string; after?: string } = {}): this {
+    const anchor = where.before ?? where.after;
+    if (anchor === undefined) {
+      this.stages.push({ name, run });
+      return this;
+    }
+    const i = this.stages.findIndex((s) => s.name === anchor);
+    if (i < 0) throw new Error(`gateway pipeline: no stage named ${anchor}`);
+    this.stages.splice(where.before !== undefined ? i : i + 1, 0, { name, run });
+    return this;
+  }
+
+  /** A copy with one stage replaced (debug swaps the route stage for a fixed API). */
+  with(name: string, run: Stage): Pipeline {
+    return new Pipeline(this.stages.map((s) => (s.name === name ? { name, run } : s)));
+  }
+
+  async run(ctx: GatewayContext): Promise<void> {
+    for (const s of this.stages) {
+      await s.run(ctx);
+      if (ctx.result) return;
+    }
+  }
+}

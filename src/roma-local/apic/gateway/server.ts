@@ -1,0 +1,173 @@
+// The gateway's HTTP server (node:http, its own port): turns a request into a GatewayRequest,
+// runs the pipeline, writes the result (streaming backend bodies), and answers every failure
+// in the vendor's gateway shape with X-Request-Id — never a hang, never a body-less 500.
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { pipeline as pump, type Readable } from 'node:stream';
+import { Agent } from 'undici';
+import type { Ctx } from '../../context';
+import { randomBytes } from 'node:crypto';
+import { backendStage } from './backend';
+import { GatewayError, gatewayErrorBody, GW } from './errors';
+import { Pipeline, type GatewayContext, type GatewayRequest, type GatewayResult } from './pipeline';
+import { RouteTable } from './routing';
+import { authStage, paramsStage, routeStage } from './stages';
+import { Stats } from './stats';
+import type { ApicStores } from '../stores';
+
+/** Request ids: 32 hex characters, a random per-process prefix and a counter (no RNG call per request). */
+const ID_PREFIX = randomBytes(8).toString('hex');
+let idCounter = 0;
+export const requestId = (): string => ID_PREFIX + (idCounter++).toString(16).padStart(16, '0');
+
+export const MAX_BODY = 12 * 1024 * 1024;
+export const MAX_URI = 32 * 1024;
+const MAX_HEADERS = 128 * 1024;
+
+export interface Gateway {
+  url: string;
+  pipeline: Pipeline;
+  routes: RouteTable;
+  stats: Stats;
+  /** Runs one request through a pipeline (the gateway's own by default); errors become results. */
+  handle(req: GatewayRequest, pipeline?: Pipeline): Promise<{ ctx: GatewayContext; result: GatewayResult }>;
+  close(): Promise<void>;
+}
+
+export function errorResult(e: GatewayError, requestId: string): GatewayResult {
+  return {
+    status: e.status,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: Buffer.from(JSON.stringify(gatewayErrorBody(e, requestId))),
+  };
+}
+
+function rawError(socket: Socket, e: GatewayError): void {
+  const body = JSON.stringify(gatewayErrorBody(e, requestId()));
+  if (socket.writable) {
+    socket.end(`HTTP/1.1 ${e.status} ${http.STATUS_CODES[e.status] ?? 'Error'}\r\nContent-Type: application/json; charset=utf-8\r\n`
+      + `Content-Length: ${Buffer.byteLength(body)}\r\nX-Request-Id: ${JSON.parse(body).request_id}\r\nConnection: close\r\n\r\n${body}`);
+  } else socket.destroy();
+}
+
+export async function startGateway(ctx: Ctx, stores: ApicStores, host: string, port: number): Promise<Gateway> {
+  const agent = new Agent({ keepAliveTimeout: 10_000, connect: { timeout: 10_000 } });
+  const routes = new RouteTable(ctx.db, stores.state);
+  const stats = new Stats(ctx.db, ctx.now);
+  const pipeline = new Pipeline()
+    .use('route', routeStage(routes))
+    .use('auth', authStage(ctx))
+    .use('params', paramsStage)
+    .use('backend', backendStage(agent));
+
+  async function handle(req: GatewayRequest, p: Pipeline = pipeline): Promise<{ ctx: GatewayContext; result: GatewayResult }> {
+    const gctx: GatewayContext = { requestId: requestId(), started: Date.now(), req, log: [] };
+    try {
+      await p.run(gctx);
+      if (!gctx.result) throw GW.internal();
+      return { ctx: gctx, result: gctx.result };
+    } catch (err) {
+      const e = err instanceof GatewayError ? err : GW.internal();
+      if (!(err instanceof GatewayError)) gctx.log.push(`error: ${(err as Error).message}`);
+      gctx.log.push(`answer: ${e.status} ${e.code} ${e.message}`);
+      return { ctx: gctx, result: errorResult(e, gctx.requestId) };
+    }
+  }
+
+  const server = http.createServer({ maxHeaderSize: MAX_HEADERS, requestTimeout: 120_000 }, (req, res) => {
+    const t0 = performance.now();
+    const fail = (e: GatewayError) => {
+      const id = requestId();
+      const r = errorResult(e, id);
+      res.writeHead(r.status, { ...r.headers, 'x-request-id': id, connection: 'close' });
+      res.end(r.body);
+    };
+    if ((req.url ?? '').length > MAX_URI) return fail(GW.uriTooLarge());
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY) { req.resume(); return fail(GW.tooLarge()); }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let aborted = false;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) { aborted = true; req.pause(); fail(GW.tooLarge()); req.destroy(); return; }
+      if (!aborted) chunks.push(c);
+    });
+    req.on('error', () => res.destroy());
+    req.on('end', () => {
+      if (aborted) return;
+      let url: URL;
+      try {
+        url = new URL(req.url ?? '/', 'http://gateway');
+      } catch {
+        return fail(GW.badRequest('the request URL is malformed'));
+      }
+      const greq: GatewayRequest = {
+        method: (req.method ?? 'GET').toUpperCase(), path: (req.url ?? '/').split('?')[0] || '/', query: url.searchParams,
+        headers: req.headers, body: Buffer.concat(chunks), host: req.headers.host ?? '',
+        remoteAddress: req.socket.remoteAddress ?? '', localAddress: req.socket.localAddress ?? '',
+      };
+      void handle(greq).then(({ ctx: gctx, result }) => {
+        const headers = { ...result.headers, 'x-request-id': gctx.requestId }; // the gateway's id wins over a backend's
+        let bytesOut = 0;
+        const done = () => {
+          const api = gctx.match?.route.api;
+          if (api && gctx.instanceId) {
+            stats.record({
+              instanceId: gctx.instanceId, apiId: api.id, groupId: api.group_id, status: result.status,
+              latency: performance.now() - t0, backend: gctx.backendLatency ?? 0, bytesIn: size, bytesOut,
+            });
+          }
+        };
+        res.once('finish', done);
+        if (Buffer.isBuffer(result.body)) {
+          bytesOut = result.body.length;
+          res.writeHead(result.status, { ...headers, 'content-length': String(result.body.length) });
+          res.end(greq.method === 'HEAD' ? undefined : result.body);
+          return;
+        }
+        const body = result.body as Readable;
+        res.writeHead(result.status, headers);
+        body.on('data', (c: Buffer) => { bytesOut += c.length; });
+        pump(body, res, (err) => { if (err) res.destroy(); });
+      });
+    });
+  });
+  server.on('connection', (socket: Socket) => socket.setNoDelay(true)); // no Nagle delay on small writes
+  // malformed requests, oversized headers: answer in the gateway shape instead of a bare close
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
+    rawError(socket, err.code === 'HPE_HEADER_OVERFLOW' ? GW.headersTooLarge() : GW.badRequest('the HTTP request is malformed'));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => { server.off('error', reject); resolve(); });
+  });
+  const addr = server.address() as AddressInfo;
+  const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+
+  return {
+    url: `http://${urlHost}:${addr.port}`, pipeline, routes, stats, handle,
+    close: async () => {
+      stats.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await agent.close();
+    },
+  };
+}
+
+/** Collects a result body (debug answers it as text), keeping at most `max` bytes. */
+export async function readBody(body: Buffer | Readable, max: number): Promise<{ data: Buffer; truncated: boolean }> {
+  if (Buffer.isBuffer(body)) return { data: body.subarray(0, max), truncated: body.length > max };
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let truncated = false;
+  for await (const c of body as AsyncIterable<Buffer>) {
+    if (size < max) chunks.push(c.subarray(0, max - size));
+    size += c.length;
+    if (size > max) truncated = true;
+  }
+  return { data: Buffer.concat(chunks), truncated };
+}
