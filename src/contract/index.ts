@@ -4,3 +4,4 @@ export * from './iam';
 export * from './instances';
 export * from './apps';
 export * from './dictionaries';
+export * from './link';
