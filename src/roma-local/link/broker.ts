@@ -54,7 +54,7 @@ export async function startBroker(db: Db, now: () => number, host: string, port:
     fn();
   };
 
-  const broker = new Aedes({
+  const broker: Aedes = await Aedes.createBroker({
     drainTimeout: 10_000, // a frozen subscriber is dropped instead of stalling everyone
     connectTimeout: 10_000,
     maxClientsIdLength: 64,
