@@ -447,12 +447,13 @@ export async function deviceIdsMatching(iid: string, p: Omit<DeviceListParams, '
   return { ids: ids.slice(0, max), total };
 }
 
-/** GET …/devices/export as a file (no ids = every device of the instance). */
+/** GET …/devices/export as a CSV file (no ids = every device of the instance). Read as text so an
+ * error answer is still parsed as the LINK error shape; the BOM (dropped by the decoder) is put back. */
 export async function exportDevices(iid: string, ids: string[] | undefined, withPasswords: boolean): Promise<Blob> {
   const params = new URLSearchParams({ file_export_type: 'csv', password_type: withPasswords ? '1' : '0' });
   for (const id of ids ?? []) params.append('device_ids', id);
-  const res = await http.get<Blob>(`${devices(iid)}/export?${params.toString()}`, { responseType: 'blob', headers: { Accept: 'text/csv, */*' } });
-  return res.data;
+  const res = await http.get<string>(`${devices(iid)}/export?${params.toString()}`, { responseType: 'text', headers: { Accept: 'text/csv, */*' } });
+  return new Blob(['\uFEFF', String(res.data).replace(/^\uFEFF/, '')], { type: 'text/csv;charset=utf-8' });
 }
 
 // ---- device groups ----

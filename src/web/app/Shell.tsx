@@ -6,6 +6,9 @@ import { Bone } from '../components/ui';
 import type { MenuProps } from 'antd';
 import AppstoreOutlined from '@ant-design/icons/es/icons/AppstoreOutlined';
 import BookOutlined from '@ant-design/icons/es/icons/BookOutlined';
+import ApiOutlined from '@ant-design/icons/es/icons/ApiOutlined';
+import ApartmentOutlined from '@ant-design/icons/es/icons/ApartmentOutlined';
+import BlockOutlined from '@ant-design/icons/es/icons/BlockOutlined';
 import ClusterOutlined from '@ant-design/icons/es/icons/ClusterOutlined';
 import DashboardOutlined from '@ant-design/icons/es/icons/DashboardOutlined';
 import LogoutOutlined from '@ant-design/icons/es/icons/LogoutOutlined';
@@ -24,7 +27,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { getLastInstance, setLastInstance } from './lastInstance';
 import { themeStore } from './prefs';
 
-const AREAS = ['overview', 'apps', 'dictionaries'] as const;
+const AREAS = ['overview', 'apps', 'dictionaries', 'products', 'devices', 'device-groups'] as const;
 type Area = (typeof AREAS)[number];
 
 function ShellSkeleton() {
@@ -53,6 +56,7 @@ export default function Shell() {
 
 function ShellLayout({ user, projectId }: { user?: string; projectId?: string }) {
   const { t } = useTranslation();
+  const { t: tl } = useTranslation('link');
   const { token } = theme.useToken();
   const navigate = useNavigate();
   const location = useLocation();
@@ -85,6 +89,9 @@ function ShellLayout({ user, projectId }: { user?: string; projectId?: string })
         { key: 'overview', icon: <DashboardOutlined />, label: <Link to={instancePath('overview')} data-testid="nav-overview">{t('nav.overview')}</Link> },
         { key: 'apps', icon: <AppstoreOutlined />, label: <Link to={instancePath('apps')} data-testid="nav-apps">{t('nav.apps')}</Link> },
         { key: 'dictionaries', icon: <BookOutlined />, label: <Link to={instancePath('dictionaries')} data-testid="nav-dictionaries">{t('nav.dictionaries')}</Link> },
+        { key: 'products', icon: <BlockOutlined />, label: <Link to={instancePath('products')} data-testid="nav-products">{tl('nav.products')}</Link> },
+        { key: 'devices', icon: <ApiOutlined />, label: <Link to={instancePath('devices')} data-testid="nav-devices">{tl('nav.devices')}</Link> },
+        { key: 'device-groups', icon: <ApartmentOutlined />, label: <Link to={instancePath('device-groups')} data-testid="nav-device-groups">{tl('nav.device-groups')}</Link> },
       ],
     },
   ];
@@ -97,7 +104,9 @@ function ShellLayout({ user, projectId }: { user?: string; projectId?: string })
     ...(instanceId
       ? [{ key: 'instance', title: <Link to={`/i/${encodeURIComponent(instanceId)}/overview`}>{current?.name ?? instanceId}</Link> }]
       : []),
-    ...(instanceId && area ? [{ key: 'area', title: <span>{t(`nav.${area}`)}</span> }] : []),
+    ...(instanceId && area
+      ? [{ key: 'area', title: <span>{area === 'products' || area === 'devices' || area === 'device-groups' ? tl(`nav.${area}`) : t(`nav.${area}`)}</span> }]
+      : []),
   ];
 
   const switchInstance = (next: string) => {

@@ -16,6 +16,10 @@ const InstancesPage = lazy(() => import('../features/instances/InstancesPage'));
 const InstanceOverviewPage = lazy(() => import('../features/instances/InstanceOverviewPage'));
 const AppsPage = lazy(() => import('../features/apps/AppsPage'));
 const DictionariesPage = lazy(() => import('../features/dictionaries/DictionariesPage'));
+const ProductsPage = lazy(() => import('../features/link/products/ProductsPage'));
+const ProductPage = lazy(() => import('../features/link/products/ProductPage'));
+const DevicesPage = lazy(() => import('../features/link/devices/DevicesPage'));
+const DeviceGroupsPage = lazy(() => import('../features/link/groups/GroupsPage'));
 const NotFound = lazy(() => import('./NotFound'));
 
 /** A page: its own error boundary; the shell's Suspense shows a skeleton while it loads. */
@@ -65,6 +69,10 @@ export function AppRoutes() {
                 <Route path="overview" element={page(InstanceOverviewPage)} />
                 <Route path="apps" element={page(AppsPage)} />
                 <Route path="dictionaries" element={page(DictionariesPage)} />
+                <Route path="products" element={page(ProductsPage)} />
+                <Route path="products/:productId" element={page(ProductPage)} />
+                <Route path="devices" element={page(DevicesPage)} />
+                <Route path="device-groups" element={page(DeviceGroupsPage)} />
                 <Route path="*" element={page(NotFound)} />
               </Route>
               <Route path="*" element={page(NotFound)} />
