@@ -27,12 +27,27 @@ function recordJs(page: Page, into: Map<string, Buffer>): void {
   });
 }
 
+const LOGIN_READY = 'input[type="password"]';
+
+/**
+ * On a busy machine "network idle" (500 ms without requests) can come while the page is still
+ * parsing a chunk: wait for the page's own content (`ready`), for no skeleton (aria-busy) to be
+ * left, then a moment for trailing lazy chunks and the network to settle again.
+ */
+async function settled(p: Page, ready: string): Promise<void> {
+  await p.waitForSelector(ready, { timeout: 60_000 });
+  await p.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, { timeout: 60_000 });
+  await p.waitForTimeout(1000);
+  await p.waitForLoadState('networkidle');
+}
+
 export async function measureBundles(opts: {
   baseUrl: string;
   chromiumPath: string;
   login: { user: string; password: string; domain: string; project: string };
-  appsPath: string;
-}): Promise<{ firstVisit: JsTotals; appsPage: JsTotals }> {
+  /** Pages to reach after logging in, each from a fresh browser context. */
+  pages: { name: string; path: string; ready: string }[];
+}): Promise<{ firstVisit: JsTotals; pages: Map<string, JsTotals> }> {
   const browser = await chromium.launch({
     executablePath: opts.chromiumPath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
@@ -44,23 +59,30 @@ export async function measureBundles(opts: {
     const first = new Map<string, Buffer>();
     recordJs(p1, first);
     await p1.goto(opts.baseUrl + '/', { waitUntil: 'networkidle' });
+    await settled(p1, LOGIN_READY);
     await ctx1.close();
 
-    // Everything needed to reach the apps page: same fresh start, log in (over the BFF API
-    // so the form's markup does not matter here), then open the apps page.
-    const ctx2 = await browser.newContext();
-    const p2 = await ctx2.newPage();
-    const apps = new Map<string, Buffer>();
-    recordJs(p2, apps);
-    await p2.goto(opts.baseUrl + '/', { waitUntil: 'networkidle' });
-    const res = await p2.request.post(opts.baseUrl + '/bff/login', {
-      headers: { 'X-CSRF': '1', 'content-type': 'application/json' },
-      data: { username: opts.login.user, password: opts.login.password, domain: opts.login.domain, project: opts.login.project },
-    });
-    if (!res.ok()) throw new Error(`bench login failed: ${res.status()} ${await res.text()}`);
-    await p2.goto(opts.baseUrl + opts.appsPath, { waitUntil: 'networkidle' });
-    await ctx2.close();
-    return { firstVisit: totals(first), appsPage: totals(apps) };
+    // Everything needed to reach each page: a fresh start on the login page, log in (over the
+    // BFF API so the form's markup does not matter here), then open the page.
+    const pages = new Map<string, JsTotals>();
+    for (const page of opts.pages) {
+      const ctx = await browser.newContext();
+      const p = await ctx.newPage();
+      const seen = new Map<string, Buffer>();
+      recordJs(p, seen);
+      await p.goto(opts.baseUrl + '/', { waitUntil: 'networkidle' });
+      await settled(p, LOGIN_READY);
+      const res = await p.request.post(opts.baseUrl + '/bff/login', {
+        headers: { 'X-CSRF': '1', 'content-type': 'application/json' },
+        data: { username: opts.login.user, password: opts.login.password, domain: opts.login.domain, project: opts.login.project },
+      });
+      if (!res.ok()) throw new Error(`bench login failed: ${res.status()} ${await res.text()}`);
+      await p.goto(opts.baseUrl + page.path, { waitUntil: 'networkidle' });
+      await settled(p, page.ready);
+      await ctx.close();
+      pages.set(page.name, totals(seen));
+    }
+    return { firstVisit: totals(first), pages };
   } finally {
     await browser.close();
   }

@@ -1,5 +1,6 @@
-// `npm run bench`: bundle sizes a browser really loads, and BFF proxy overhead against the
-// same list call made directly to roma-local, measured in one run. Figures, not assertions.
+// `npm run bench`: bundle sizes a browser really loads (one row per page), BFF proxy overhead
+// against the same list call made directly to roma-local, and each area's own bench, measured in
+// one run. Figures, not assertions. BENCH_ONLY=bundles,proxy,… runs a selection.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,12 +9,14 @@ import { request } from 'undici';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { ensureChromium } from '../scripts/chromium';
 import { measureBundles, type JsTotals } from './bundle';
+import { DEFAULT_READY, pages } from './pages';
+import { wanted } from './select';
 import { measureEntry } from './entry';
 import { median, runLoad, type LoadResult } from './load';
 
 const root = path.resolve(import.meta.dirname, '..');
 const KB = 1024;
-const BUDGET = { firstVisitGzip: 200 * KB, appsPageGzip: 400 * KB };
+const FIRST_VISIT_BUDGET = 200 * KB;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -67,9 +70,16 @@ async function main(): Promise<void> {
 
     // ---- bundles ----
     const chromium = ensureChromium();
-    let bundles: { firstVisit: JsTotals; appsPage: JsTotals } | undefined;
-    if (chromium.ok) {
-      bundles = await measureBundles({ baseUrl: handle.url, chromiumPath: chromium.path, login, appsPath: `/i/${instanceId}/apps` });
+    let bundles: { firstVisit: JsTotals; pages: Map<string, JsTotals> } | undefined;
+    if (!wanted('bundles')) {
+      /* skipped */
+    } else if (chromium.ok) {
+      bundles = await measureBundles({
+        baseUrl: handle.url,
+        chromiumPath: chromium.path,
+        login,
+        pages: pages.map((p) => ({ name: p.name, path: p.path(instanceId), ready: p.ready ?? DEFAULT_READY })),
+      });
     } else {
       console.log(chromium.message);
     }
@@ -79,9 +89,10 @@ async function main(): Promise<void> {
     const direct: LoadResult[] = [];
     const viaBff: LoadResult[] = [];
     const warm = { requests: 300, concurrency: CONCURRENCY };
-    await runLoad({ origin: handle.romaLocalUrl!, path: listPath, headers: { 'x-auth-token': token }, ...warm });
-    await runLoad({ origin: handle.url, path: `/api${listPath}`, headers: { cookie, 'x-csrf': '1' }, ...warm });
-    for (let i = 0; i < ROUNDS; i++) {
+    const rounds = wanted('proxy') ? ROUNDS : 0;
+    if (rounds) await runLoad({ origin: handle.romaLocalUrl!, path: listPath, headers: { 'x-auth-token': token }, ...warm });
+    if (rounds) await runLoad({ origin: handle.url, path: `/api${listPath}`, headers: { cookie, 'x-csrf': '1' }, ...warm });
+    for (let i = 0; i < rounds; i++) {
       direct.push(await runLoad({ origin: handle.romaLocalUrl!, path: listPath, headers: { 'x-auth-token': token }, requests: REQUESTS, concurrency: CONCURRENCY }));
       viaBff.push(await runLoad({ origin: handle.url, path: `/api${listPath}`, headers: { cookie, 'x-csrf': '1' }, requests: REQUESTS, concurrency: CONCURRENCY }));
     }
@@ -91,11 +102,14 @@ async function main(): Promise<void> {
       console.log(`${name.padEnd(34)} ${String(t.files).padStart(3)} files  raw ${kb(t.raw).padStart(10)}  gzip ${kb(t.gzip).padStart(9)}  budget ${kb(budget)}  ${t.gzip <= budget ? 'within' : 'OVER'}  (${((t.gzip / budget) * 100).toFixed(0)}% of budget)`);
     console.log('\n## Bundles');
     const entry = measureEntry(path.join(root, 'dist'));
-    row('first visit: entry + preloads', entry, BUDGET.firstVisitGzip);
+    row('first visit: entry + preloads', entry, FIRST_VISIT_BUDGET);
     console.log(`  ${entry.names.join(', ')}`);
     if (bundles) {
-      row('first visit: all JS until idle', bundles.firstVisit, BUDGET.firstVisitGzip);
-      row('login → apps page: all JS', bundles.appsPage, BUDGET.appsPageGzip);
+      row('first visit: all JS until idle', bundles.firstVisit, FIRST_VISIT_BUDGET);
+      for (const p of pages) {
+        const t = bundles.pages.get(p.name);
+        if (t) row(`login → ${p.name}: all JS`, t, p.budgetGzip);
+      }
       console.log(`  first visit loads: ${bundles.firstVisit.names.join(', ')}`);
     }
     const agg = (rs: LoadResult[]): { rps: number; p50: number; p99: number; errors: number } => ({
@@ -106,11 +120,13 @@ async function main(): Promise<void> {
     });
     const d = agg(direct);
     const b = agg(viaBff);
-    console.log(`\n## Proxy: GET apps list (limit 20), ${ROUNDS} rounds × ${REQUESTS} requests, ${CONCURRENCY} connections; medians over rounds`);
-    console.log('path                 req/s      p50 ms   p99 ms   errors');
-    console.log(`direct roma-local  ${d.rps.toFixed(0).padStart(7)}   ${d.p50.toFixed(2).padStart(7)}  ${d.p99.toFixed(2).padStart(7)}   ${d.errors}`);
-    console.log(`through the BFF    ${b.rps.toFixed(0).padStart(7)}   ${b.p50.toFixed(2).padStart(7)}  ${b.p99.toFixed(2).padStart(7)}   ${b.errors}`);
-    console.log(`ratio BFF/direct   throughput ${(b.rps / d.rps).toFixed(2)}×   p50 ${(b.p50 / d.p50).toFixed(2)}×   p99 ${(b.p99 / d.p99).toFixed(2)}×`);
+    if (rounds) {
+      console.log(`\n## Proxy: GET apps list (limit 20), ${ROUNDS} rounds × ${REQUESTS} requests, ${CONCURRENCY} connections; medians over rounds`);
+      console.log('path                 req/s      p50 ms   p99 ms   errors');
+      console.log(`direct roma-local  ${d.rps.toFixed(0).padStart(7)}   ${d.p50.toFixed(2).padStart(7)}  ${d.p99.toFixed(2).padStart(7)}   ${d.errors}`);
+      console.log(`through the BFF    ${b.rps.toFixed(0).padStart(7)}   ${b.p50.toFixed(2).padStart(7)}  ${b.p99.toFixed(2).padStart(7)}   ${b.errors}`);
+      console.log(`ratio BFF/direct   throughput ${(b.rps / d.rps).toFixed(2)}×   p50 ${(b.p50 / d.p50).toFixed(2)}×   p99 ${(b.p99 / d.p99).toFixed(2)}×`);
+    }
     console.log(`(roma-local, the BFF and the load generator are separate processes on ${os.cpus().length} cores; node ${process.version})`);
   } finally {
     for (const c of children) c.kill('SIGTERM');

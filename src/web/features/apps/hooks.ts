@@ -11,7 +11,7 @@ import {
   type App,
 } from '../../api/apps';
 import { appKeys } from '../../api/keys';
-import { useDeleteMutation, useSaveMutation } from '../../api/mutations';
+import { useBulkDeleteMutation, useDeleteMutation, useSaveMutation } from '../../api/mutations';
 
 export const useCreateApp = (iid: string) => useSaveMutation(appKeys, iid, (body: CreateAppRequest) => createApp(iid, body));
 
@@ -20,20 +20,8 @@ export const useUpdateApp = (iid: string) =>
 
 export const useDeleteApp = (iid: string) => useDeleteMutation<Pick<App, 'id' | 'name'>>(appKeys, iid, deleteApp);
 
-/** Delete several apps; never throws: reports each failure. Invalidates the lists once. */
-export function useBulkDeleteApps(iid: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: async (apps: Pick<App, 'id' | 'name'>[]) => {
-      const results = await Promise.allSettled(apps.map((a) => deleteApp(iid, a.id)));
-      return results.map((r, i) => ({ app: apps[i]!, error: r.status === 'rejected' ? (r.reason as unknown) : undefined }));
-    },
-    onSuccess: (results) => {
-      for (const r of results) if (!r.error) qc.removeQueries({ queryKey: appKeys.detail(iid, r.app.id) });
-      return qc.invalidateQueries({ queryKey: appKeys.lists(iid) });
-    },
-  });
-}
+/** Delete several apps (bounded concurrency); never throws: one result per app. */
+export const useBulkDeleteApps = (iid: string) => useBulkDeleteMutation<App>(appKeys, iid, deleteApp);
 
 export function useResetSecret(iid: string) {
   const qc = useQueryClient();

@@ -2,8 +2,7 @@
 // loaded on expand by parent_code. System dictionaries cannot be deleted (the Delete button stays
 // focusable and says why); a server refusal is still shown if it happens.
 import { Button, Space, Table } from 'antd';
-import { ActionButton, Code, CopyButton, Muted, Strong, Tag } from '../../components/ui';
-import { feedback } from '../../components/feedback';
+import { Code, CopyButton, Muted, Strong, Tag } from '../../components/ui';
 import type { TableColumnsType } from 'antd';
 import PlusOutlined from '@ant-design/icons/es/icons/PlusOutlined';
 import { useQuery } from '@tanstack/react-query';
@@ -11,14 +10,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { dictionaryListQuery, type Dictionary } from '../../api/dictionaries';
-import { PageHeader } from '../../components/PageHeader';
-import { Panel } from '../../components/Panel';
 import { EmptyState } from '../../components/EmptyState';
-import { useShowApiError } from '../../components/ErrorAlert';
-import { FilterBar, NameSearch } from '../../components/FilterBar';
 import { QueryView } from '../../components/QueryView';
 import { Time } from '../../components/Time';
-import { pagedTablePagination, useSearchState } from '../../components/searchState';
+import { actionsColumn, ListPage, ListTable, NameSearch, useConfirm, useList } from '../../components/list';
 import { dictSearchSchema } from './search';
 import { useDeleteDictionary } from './hooks';
 import { DictFormModal, type DictFormTarget } from './DictFormModal';
@@ -74,34 +69,22 @@ function useColumns(actions: Actions, depth: number): TableColumnsType<Dictionar
       render: (_, d) => [d.extendOne, d.extendTwo].filter(Boolean).join(' / ') || t('common.none'),
     },
     { title: t('common.updated'), dataIndex: 'updatedAt', width: 170, render: (v: number | undefined) => <Time value={v} mode="relative" /> },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      width: 240,
-      render: (_, d) => (
-        <Space size={0} wrap>
-          {depth < MAX_DEPTH - 1 ? (
-            <Button type="link" size="small" onClick={() => actions.addChild(d)} data-testid="dict-action-add-child">
-              {t('dict.addChild')}
-            </Button>
-          ) : null}
-          <Button type="link" size="small" onClick={() => actions.edit(d)} data-testid="dict-action-edit">
-            {t('common.edit')}
-          </Button>
-          <ActionButton
-            type="link"
-            size="small"
-            danger
-            blockedReason={d.system ? t('dict.systemNoDelete') : undefined}
-            onMouseEnter={feedback.preload}
-            onClick={() => actions.remove(d)}
-            data-testid="dict-action-delete"
-          >
-            {t('common.delete')}
-          </ActionButton>
-        </Space>
-      ),
-    },
+    actionsColumn(
+      t('common.actions'),
+      (d) => [
+        { key: 'add', label: t('dict.addChild'), hidden: depth >= MAX_DEPTH - 1, onClick: () => actions.addChild(d), testId: 'dict-action-add-child' },
+        { key: 'edit', label: t('common.edit'), onClick: () => actions.edit(d), testId: 'dict-action-edit' },
+        {
+          key: 'delete',
+          label: t('common.delete'),
+          danger: true,
+          blockedReason: d.system ? t('dict.systemNoDelete') : undefined,
+          onClick: () => actions.remove(d),
+          testId: 'dict-action-delete',
+        },
+      ],
+      240,
+    ),
   ];
 }
 
@@ -154,9 +137,8 @@ function Children({ iid, parent, actions, depth }: { iid: string; parent: Dictio
 export default function DictionariesPage() {
   const { t } = useTranslation();
   const { instanceId: iid = '' } = useParams();
-  const showApiError = useShowApiError();
-  const [search, setSearch] = useSearchState(dictSearchSchema);
-  const q = useQuery(dictionaryListQuery(iid, { offset: search.offset, limit: search.limit, name: search.name || undefined }));
+  const list = useList(dictSearchSchema, (s) => dictionaryListQuery(iid, { offset: s.offset, limit: s.limit, name: s.name || undefined }));
+  const confirm = useConfirm();
   const [target, setTarget] = useState<DictFormTarget>();
   const [expanded, setExpanded] = useState<readonly React.Key[]>([]);
   const del = useDeleteDictionary(iid);
@@ -170,23 +152,13 @@ export default function DictionariesPage() {
       if (!parent.parentCode) setExpanded((keys) => (keys.includes(parent.id) ? keys : [...keys, parent.id]));
     },
     edit: (dict) => setTarget({ mode: 'edit', dict }),
-    remove: (d) => {
-      feedback.confirm({
+    remove: (d) =>
+      confirm.one({
         title: t('dict.deleteTitle', { name: d.name, code: d.code }),
-        content: t('dict.deleteBody'),
-        okText: t('common.delete'),
-        danger: true,
-        cancelText: t('common.cancel'),
-        onOk: async () => {
-          try {
-            await del.mutateAsync(d);
-            feedback.success(t('dict.deleted', { name: d.name }));
-          } catch (err) {
-            showApiError(err);
-          }
-        },
-      });
-    },
+        body: t('dict.deleteBody'),
+        run: () => del.mutateAsync(d),
+        success: t('dict.deleted', { name: d.name }),
+      }),
   };
   const columns = useColumns(actions, 0);
 
@@ -198,46 +170,35 @@ export default function DictionariesPage() {
 
   return (
     <>
-      <PageHeader title={t('dict.title')} subtitle={t('dict.subtitle')} extra={createButton} />
-      <Panel>
-        <FilterBar query={q} refreshTestId="dict-refresh">
+      <ListPage
+        id="dict"
+        title={t('dict.title')}
+        subtitle={t('dict.subtitle')}
+        primary={createButton}
+        query={list.query}
+        filters={
           <NameSearch
-            value={search.name}
-            onSearch={(name) => setSearch({ name, offset: 0 })}
+            value={list.search.name}
+            onSearch={(name) => list.setFilters({ name })}
             placeholder={t('dict.searchPlaceholder')}
             maxLength={64}
             testId="dict-search"
           />
-        </FilterBar>
-        <QueryView query={q}>
-          {(data) => (
-            <Table<Dictionary>
-              rowKey="id"
-              data-testid="dict-table"
-              columns={columns}
-              dataSource={data.items}
-              loading={q.isFetching && q.isPlaceholderData}
-              scroll={{ x: 900 }}
-              expandable={{
-                expandedRowKeys: expanded,
-                onExpandedRowsChange: setExpanded,
-                expandedRowRender: (d) => <Children iid={iid} parent={d} actions={actions} depth={1} />,
-              }}
-              pagination={pagedTablePagination(search, data.total, setSearch, t)}
-              locale={{
-                emptyText: search.name ? (
-                  <EmptyState
-                    title={t('dict.emptyFilteredTitle')}
-                    action={<Button onClick={() => setSearch({ name: '', offset: 0 })}>{t('apps.clearFilters')}</Button>}
-                  />
-                ) : (
-                  <EmptyState title={t('dict.emptyTitle')} hint={t('dict.emptyHint')} action={createButton} />
-                ),
-              }}
-            />
-          )}
-        </QueryView>
-      </Panel>
+        }
+      >
+        <ListTable
+          id="dict"
+          list={list}
+          columns={columns}
+          expandable={{
+            expandedRowKeys: expanded,
+            onExpandedRowsChange: setExpanded,
+            expandedRowRender: (d) => <Children iid={iid} parent={d} actions={actions} depth={1} />,
+          }}
+          empty={{ title: t('dict.emptyTitle'), hint: t('dict.emptyHint'), action: createButton }}
+          emptyFiltered={{ title: t('dict.emptyFilteredTitle') }}
+        />
+      </ListPage>
       <DictFormModal iid={iid} target={target} onClose={() => setTarget(undefined)} />
     </>
   );
