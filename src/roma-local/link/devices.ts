@@ -48,6 +48,18 @@ export const addresses = (address: string) => ({
 });
 
 type ListFilter = z.output<typeof deviceListQuery>;
+
+// List totals per filter, exact: dropped on every write that can change a filter's result
+// (create, update, delete, status change, product rename). COUNT(*) over 100 000 rows is what
+// dominates a page otherwise; paging through one filter then costs a LIMIT query only.
+const totals = new WeakMap<Db, Map<string, number>>();
+const totalsOf = (db: Db): Map<string, number> => {
+  let m = totals.get(db);
+  if (!m) totals.set(db, (m = new Map()));
+  return m;
+};
+/** Call after any write to link_devices (or a product name) that bypasses DeviceStore. */
+export const devicesChanged = (db: Db): void => totalsOf(db).clear();
 const UNIQUE = (name: string, node: string) => ({
   'link_devices.instance_id, link_devices.device_name': () => LINK.deviceNameUsed(name),
   'link_devices.product_id, link_devices.node_id': () => LINK.nodeIdUsed(node),
@@ -85,7 +97,14 @@ export class DeviceStore {
   list(instanceId: string, q: Partial<ListFilter>, extra?: (w: Where) => void): { total: number; items: DeviceRow[] } {
     const w = this.filter(instanceId, q);
     extra?.(w);
-    const { total } = this.db.prepare(`SELECT COUNT(*) AS total FROM link_devices d ${w.sql}`).get(w.params) as { total: number };
+    const cache = totalsOf(this.db);
+    const key = `${w.sql}|${JSON.stringify(w.params)}`;
+    let total = cache.get(key);
+    if (total === undefined) {
+      total = (this.db.prepare(`SELECT COUNT(*) AS total FROM link_devices d ${w.sql}`).get(w.params) as { total: number }).total;
+      if (cache.size >= 500) cache.clear();
+      cache.set(key, total);
+    }
     const items = this.db
       .prepare(`${SELECT} WHERE d.id IN (SELECT d.id FROM link_devices d ${w.sql} ORDER BY d.id DESC LIMIT @limit OFFSET @offset)
         ORDER BY d.id DESC`)
@@ -166,6 +185,7 @@ export class DeviceStore {
           });
         const id = Number(r.lastInsertRowid);
         this.db.prepare('UPDATE link_devices SET client_id = ? WHERE id = ?').run(clientId(product.id, id), id);
+        devicesChanged(this.db);
         return this.get(instanceId, id);
       } catch (err) {
         return uniqueTo(err, UNIQUE(b.device_name, b.node_id));
@@ -184,6 +204,7 @@ export class DeviceStore {
     } catch (err) {
       uniqueTo(err, UNIQUE(b.device_name, cur.node_id));
     }
+    devicesChanged(this.db);
     return this.get(instanceId, id);
   }
 
@@ -201,6 +222,7 @@ export class DeviceStore {
       const del = this.db.prepare('DELETE FROM link_devices WHERE id = ?');
       const sorted = unique.map((id) => this.get(instanceId, id)).sort((a, b) => (b.parent_id ? 1 : 0) - (a.parent_id ? 1 : 0));
       for (const d of sorted) del.run(d.id);
+      devicesChanged(this.db);
     })();
   }
 
@@ -231,6 +253,7 @@ export class DeviceStore {
         }
         this.db.prepare('UPDATE link_devices SET parent_id = ?, node_type = 2, updated_at = ? WHERE id = ?').run(gatewayId, this.now(), id);
       }
+      devicesChanged(this.db);
       return unique.map((id) => this.get(instanceId, id));
     })();
   }
@@ -261,9 +284,11 @@ export class DeviceStore {
   markOnline(id: number, ip: string | null, keepAlive: number, t: number): void {
     this.db.prepare(`UPDATE link_devices SET online_status = 1, last_login = ?, last_active = ?, client_ip = ?, keep_alive = ?
       WHERE id = ?`).run(t, t, ip, keepAlive, id);
+    devicesChanged(this.db);
   }
   markOffline(id: number): void {
     this.db.prepare('UPDATE link_devices SET online_status = 2 WHERE id = ? AND online_status = 1').run(id);
+    devicesChanged(this.db);
   }
   touch(id: number, t: number): void {
     this.db.prepare('UPDATE link_devices SET last_active = ? WHERE id = ?').run(t, id);
@@ -271,5 +296,6 @@ export class DeviceStore {
   /** At start: nobody is connected yet. */
   allOffline(): void {
     this.db.prepare('UPDATE link_devices SET online_status = 2 WHERE online_status = 1').run();
+    devicesChanged(this.db);
   }
 }

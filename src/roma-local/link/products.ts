@@ -4,6 +4,7 @@ import type { createProductRequest, productListQuery, ProductTopicRequest, updat
 import type { Db } from '../db/open';
 import type { TokenInfo } from '../iam/tokens';
 import { productPassword, productSerial, productUserName } from './credentials';
+import { devicesChanged } from './devices';
 import { LINK, uniqueTo } from './errors';
 import { contains, PERMISSIONS, user, Where } from './sql';
 
@@ -120,6 +121,7 @@ export class ProductStore {
     } catch (err) {
       uniqueTo(err, UNIQUE(b));
     }
+    devicesChanged(this.db); // the product_name filter of the device list
     return this.get(instanceId, id);
   }
 

@@ -115,6 +115,7 @@ export const m005Link: Migration = {
       CREATE INDEX link_devices_app ON link_devices (instance_id, app_id, id);
       CREATE INDEX link_devices_node ON link_devices (instance_id, node_id);
       CREATE INDEX link_devices_created ON link_devices (instance_id, created_at);
+      CREATE INDEX link_devices_kind ON link_devices (instance_id, node_type, online_status); -- statistics
       CREATE INDEX link_devices_parent ON link_devices (parent_id) WHERE parent_id IS NOT NULL;
 
       CREATE TABLE link_shadow (
