@@ -21,4 +21,7 @@ export const pages: BenchPage[] = [
   { name: 'instance overview', path: (iid) => `/i/${iid}/overview`, budgetGzip: PAGE_BUDGET },
   { name: 'apps', path: (iid) => `/i/${iid}/apps`, budgetGzip: PAGE_BUDGET },
   { name: 'dictionaries', path: (iid) => `/i/${iid}/dictionaries`, budgetGzip: PAGE_BUDGET },
+  { name: 'products', path: (iid) => `/i/${iid}/products`, budgetGzip: PAGE_BUDGET, ready: '[data-testid="products-table"]' },
+  { name: 'devices', path: (iid) => `/i/${iid}/devices`, budgetGzip: PAGE_BUDGET, ready: '[data-testid="devices-table"]' },
+  { name: 'device groups', path: (iid) => `/i/${iid}/device-groups`, budgetGzip: PAGE_BUDGET },
 ];
