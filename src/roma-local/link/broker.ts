@@ -8,7 +8,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { Aedes, type AuthenticateError, type Client, type PublishPacket } from 'aedes';
 import { commandReplyMessage, deviceDataReport, gatewayDataReport, type CommandMessage, type DeviceDataReport } from '../../contract/index';
 import type { Db } from '../db/open';
-import { DeviceStore, type DeviceRow } from './devices';
+import { DeviceStore, type DeviceRow, type StatusChange } from './devices';
 import { LINK } from './errors';
 import { ProductStore } from './products';
 import { parseEventTime, ShadowStore, type ShadowEntry } from './shadow';
@@ -95,12 +95,12 @@ export async function startBroker(db: Db, now: () => number, host: string, port:
     current.set(client.id, client);
     const conn = client.conn as net.Socket;
     const keepalive = (client as LinkClient & { keepalive?: number }).keepalive ?? 0;
-    safe(() => devices.markOnline(s.deviceId, conn.remoteAddress ?? null, keepalive, now()));
+    queueStatus(s.deviceId, { online: true, ip: conn.remoteAddress ?? null, keepalive, at: now() });
   });
   broker.on('clientDisconnect', (client: LinkClient) => {
     if (!client.link || current.get(client.id) !== client) return; // a takeover or a kick already handled it
     current.delete(client.id);
-    safe(() => devices.markOffline(client.link!.deviceId));
+    queueStatus(client.link.deviceId, { online: false });
   });
   broker.on('clientError', () => {}); // aedes closes the client; the others carry on
   broker.on('connectionError', () => {});
@@ -112,6 +112,22 @@ export async function startBroker(db: Db, now: () => number, host: string, port:
     const s = client?.link;
     if (s) safe(() => onDevicePublish(s, packet));
   });
+
+  // Status changes are written in one transaction per event-loop turn: during a connect storm
+  // that is one commit for hundreds of devices instead of one each.
+  const statusQueue = new Map<number, StatusChange>();
+  let flushing = false;
+  function queueStatus(deviceId: number, change: StatusChange): void {
+    statusQueue.set(deviceId, change);
+    if (flushing) return;
+    flushing = true;
+    setImmediate(() => {
+      flushing = false;
+      const batch = [...statusQueue];
+      statusQueue.clear();
+      safe(() => devices.applyStatus(batch));
+    });
+  }
 
   function deliverPending(s: Session): void {
     const rows = db.prepare('SELECT id, payload FROM link_pending_commands WHERE device_id = ? ORDER BY id').all(s.deviceId) as
@@ -190,7 +206,10 @@ export async function startBroker(db: Db, now: () => number, host: string, port:
       const c = current.get(clientId);
       if (!c) return false;
       current.delete(clientId);
-      if (c.link) safe(() => devices.markOffline(c.link!.deviceId));
+      if (c.link) {
+        statusQueue.delete(c.link.deviceId); // a queued "online" must not land after this
+        safe(() => devices.applyStatus([[c.link!.deviceId, { online: false }]]));
+      }
       c.close();
       return true;
     },

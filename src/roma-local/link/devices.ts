@@ -9,6 +9,8 @@ import { LINK, uniqueTo } from './errors';
 import type { ProductRow } from './products';
 import { PERMISSIONS, prefixEnd, user, Where } from './sql';
 
+export type StatusChange = { online: true; ip: string | null; keepalive: number; at: number } | { online: false };
+
 export interface DeviceRow {
   id: number; instance_id: string; product_id: number; parent_id: number | null; app_id: string; device_name: string;
   node_id: string; node_type: 0 | 1 | 2; client_id: string; user_name: string; password: string; status: 0 | 1;
@@ -281,13 +283,18 @@ export class DeviceStore {
   }
 
   // ---- writes made by the broker ----
-  markOnline(id: number, ip: string | null, keepAlive: number, t: number): void {
-    this.db.prepare(`UPDATE link_devices SET online_status = 1, last_login = ?, last_active = ?, client_ip = ?, keep_alive = ?
-      WHERE id = ?`).run(t, t, ip, keepAlive, id);
-    devicesChanged(this.db);
-  }
-  markOffline(id: number): void {
-    this.db.prepare('UPDATE link_devices SET online_status = 2 WHERE id = ? AND online_status = 1').run(id);
+  /** Online/offline changes from the broker, in one transaction. */
+  applyStatus(changes: [number, StatusChange][]): void {
+    if (changes.length === 0) return;
+    const on = this.db.prepare(`UPDATE link_devices SET online_status = 1, last_login = ?, last_active = ?, client_ip = ?,
+      keep_alive = ? WHERE id = ?`);
+    const off = this.db.prepare('UPDATE link_devices SET online_status = 2 WHERE id = ? AND online_status = 1');
+    this.db.transaction(() => {
+      for (const [id, c] of changes) {
+        if (c.online) on.run(c.at, c.at, c.ip, c.keepalive, id);
+        else off.run(id);
+      }
+    })();
     devicesChanged(this.db);
   }
   touch(id: number, t: number): void {

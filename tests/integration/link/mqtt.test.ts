@@ -225,7 +225,7 @@ describe('robustness', () => {
     const p = await s2.product();
     const d = await s2.device(p.id);
     await connect(h2.endpoints.mqtt!, deviceLogin(d));
-    expect((await s2.req('GET', `/devices/${d.id}`)).body.online_status).toBe(1);
+    await until(() => s2.req('GET', `/devices/${d.id}`), (r) => r.body.online_status === 1, 'online before restart');
     await h2.close();
     const h3 = await start({ dataDir: h2.dataDir });
     try {
