@@ -12,6 +12,7 @@ import { measureBundles, type JsTotals } from './bundle';
 import { DEFAULT_READY, pages } from './pages';
 import { wanted } from './select';
 import { measureEntry } from './entry';
+import { benchLink } from './link';
 import { median, runLoad, type LoadResult } from './load';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -133,6 +134,7 @@ async function main(): Promise<void> {
     await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+  await benchLink();
 }
 
 /** Start a server process and wait for the line announcing its URL. */
