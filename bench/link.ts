@@ -17,7 +17,7 @@ import { median } from './load';
 const root = path.resolve(import.meta.dirname, '..');
 const DEVICES = Number(process.env.BENCH_LINK_DEVICES ?? 100_000);
 const CONNECT = Number(process.env.BENCH_LINK_CONNECT ?? 10_000);
-const PAGES = Number(process.env.BENCH_LINK_PAGES ?? 200);
+const PAGES = Number(process.env.BENCH_LINK_PAGES ?? 100);
 const ROUNDS = Number(process.env.BENCH_LINK_ROUNDS ?? 3);
 const PASSWORD = 'Bench-Passw0rd!';
 
@@ -71,12 +71,25 @@ export async function benchLink(): Promise<void> {
 
     // ---- device list: p50/p95 per page (20 rows, random page of the first 50), one at a time ----
     const namePrefix = `sim-${(await api.get('/devices?limit=1')).items[0].device_name.split('-')[1]}-0012`;
+    // baseline in the same run: the tiny apps list (one row), same BFF and roma-local
+    const appsPath = `/v2/${projectId}/instances/${instance}/apps?limit=20`;
+    const base: number[][] = [[], []];
+    for (let i = 0; i < PAGES; i++) {
+      let t = performance.now();
+      await (await request(`${bff}/api${appsPath}`, { headers: { cookie, 'x-csrf': '1' } })).body.dump();
+      base[0]!.push(performance.now() - t);
+      t = performance.now();
+      await (await request(`${roma}${appsPath}`, { headers: { 'x-auth-token': token } })).body.dump();
+      base[1]!.push(performance.now() - t);
+    }
+    console.log(`load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
     const cases: [string, string][] = [
       ['no filter', ''], [`product_id=${seeded.productId}`, `&product_id=${seeded.productId}`],
       ['online_status=1,2', '&online_status=1,2'], [`device_name=${namePrefix} (prefix)`, `&device_name=${namePrefix}`],
     ];
     console.log(`device list, limit 20, ${PAGES} pages per round × ${ROUNDS} rounds; medians over rounds (ms)`);
     console.log('filter                                    total   BFF p50  BFF p95   direct p50  direct p95');
+    console.log(`${'baseline: apps list (1 app)'.padEnd(40)} ${'1'.padStart(6)}  ${pct(base[0]!, 0.5).toFixed(2).padStart(8)} ${pct(base[0]!, 0.95).toFixed(2).padStart(8)}   ${pct(base[1]!, 0.5).toFixed(2).padStart(9)}  ${pct(base[1]!, 0.95).toFixed(2).padStart(10)}`);
     for (const [name, q] of cases) {
       const total = (await viaBff(`/devices?limit=1${q}`)).total;
       const pages = Math.max(1, Math.min(50, Math.ceil(total / 20)));
@@ -105,12 +118,12 @@ export async function benchLink(): Promise<void> {
     const storm = devices.slice(0, CONNECT);
     const rssBefore = rssMb(romaPid);
     const t0 = performance.now();
-    const results = await Promise.allSettled(storm.map((d) => connectDevice(address, d, 120)));
+    const results = await Promise.allSettled(storm.map((d) => connectDevice(address, d, 600, 180_000)));
     const tConnacks = performance.now() - t0;
     for (const r of results) if (r.status === 'fulfilled') clients.push(r.value.client);
     const refused = results.length - clients.length;
     let online = 0;
-    while (online < clients.length && performance.now() - t0 < 120_000) {
+    while (online < clients.length && performance.now() - t0 < 240_000) {
       online = (await viaBff(`/devices?limit=1&product_id=${seeded.productId}&online_status=1`)).total;
       if (online < clients.length) await new Promise((r) => setTimeout(r, 50));
     }

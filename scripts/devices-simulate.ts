@@ -60,11 +60,11 @@ export async function productDevices(api: Api, productId: number, count: number)
 }
 
 /** Connects one device; resolves at CONNACK with the time it arrived. */
-export function connectDevice(address: string, d: SimDevice, keepalive = 60): Promise<{ client: MqttClient; connackAt: number }> {
+export function connectDevice(address: string, d: SimDevice, keepalive = 60, timeoutMs = 30_000): Promise<{ client: MqttClient; connackAt: number }> {
   return new Promise((resolve, reject) => {
     const client = mqtt.connect(`mqtt://${address}`, {
       clientId: d.client_id, username: d.authentication.user_name, password: d.authentication.password,
-      keepalive, reconnectPeriod: 0, connectTimeout: 30_000, protocolVersion: 4,
+      keepalive, reconnectPeriod: 0, connectTimeout: timeoutMs, protocolVersion: 4,
     });
     client.once('connect', () => resolve({ client, connackAt: performance.now() }));
     client.once('error', (err) => {

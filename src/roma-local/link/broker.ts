@@ -8,6 +8,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { Aedes, type AuthenticateError, type Client, type PublishPacket } from 'aedes';
 import { commandReplyMessage, deviceDataReport, gatewayDataReport, type CommandMessage, type DeviceDataReport } from '../../contract/index';
 import type { Db } from '../db/open';
+import { stmt } from './sql';
 import { DeviceStore, type DeviceRow, type StatusChange } from './devices';
 import { LINK } from './errors';
 import { ProductStore } from './products';
@@ -64,7 +65,7 @@ export async function startBroker(db: Db, now: () => number, host: string, port:
     },
     authenticate: (client: LinkClient, username, password, cb) => {
       try {
-        const d = client.id ? devices.byClientId(client.id) : undefined;
+        const d = client.id ? devices.loginInfo(client.id) : undefined;
         const ok = d && d.status === 0 && username !== undefined && password !== undefined
           && same(username, d.user_name) && same(password.toString('utf8'), d.password);
         if (!ok || !d) return cb(refused(), false);
@@ -130,11 +131,11 @@ export async function startBroker(db: Db, now: () => number, host: string, port:
   }
 
   function deliverPending(s: Session): void {
-    const rows = db.prepare('SELECT id, payload FROM link_pending_commands WHERE device_id = ? ORDER BY id').all(s.deviceId) as
+    const rows = stmt(db, 'SELECT id, payload FROM link_pending_commands WHERE device_id = ? ORDER BY id').all(s.deviceId) as
       { id: number; payload: string }[];
     for (const r of rows) {
       publish(inTopic(s.serial, s.node), r.payload);
-      db.prepare('DELETE FROM link_pending_commands WHERE id = ?').run(r.id);
+      stmt(db, 'DELETE FROM link_pending_commands WHERE id = ?').run(r.id);
     }
   }
 
@@ -161,8 +162,7 @@ export async function startBroker(db: Db, now: () => number, host: string, port:
     const gw = s.nodeType === 1 ? gatewayDataReport.safeParse(json) : undefined;
     if (gw?.success) {
       for (const entry of gw.data.devices) {
-        const target = db
-          .prepare('SELECT id FROM link_devices WHERE (id = ? OR parent_id = ?) AND (client_id = ? OR node_id = ?) LIMIT 1')
+        const target = stmt(db, 'SELECT id FROM link_devices WHERE (id = ? OR parent_id = ?) AND (client_id = ? OR node_id = ?) LIMIT 1')
           .get(s.deviceId, s.deviceId, entry.deviceId, entry.deviceId) as { id: number } | undefined;
         if (target) shadow.write(target.id, entries(entry.services, t));
       }
@@ -191,7 +191,7 @@ export async function startBroker(db: Db, now: () => number, host: string, port:
   server.maxConnections = MAX_CLIENTS + 100;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, host, () => {
+    server.listen(port, host, 4096, () => { // a deep backlog for reconnect storms
       server.off('error', reject);
       resolve();
     });
@@ -224,7 +224,7 @@ export async function startBroker(db: Db, now: () => number, host: string, port:
           publish(topic, payload);
           return { mid, status: 'SENT' };
         }
-        db.prepare('INSERT INTO link_pending_commands (device_id, payload, created_at) VALUES (?, ?, ?)').run(device.id, payload, now());
+        stmt(db, 'INSERT INTO link_pending_commands (device_id, payload, created_at) VALUES (?, ?, ?)').run(device.id, payload, now());
         return { mid, status: 'PENDING' };
       }
       if (!live) throw LINK.deviceOffline();

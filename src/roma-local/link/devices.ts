@@ -7,7 +7,7 @@ import type { TokenInfo } from '../iam/tokens';
 import { clientId, devicePassword, deviceUserName } from './credentials';
 import { LINK, uniqueTo } from './errors';
 import type { ProductRow } from './products';
-import { PERMISSIONS, prefixEnd, user, Where } from './sql';
+import { PERMISSIONS, prefixEnd, user, Where, stmt } from './sql';
 
 export type StatusChange = { online: true; ip: string | null; keepalive: number; at: number } | { online: false };
 
@@ -103,12 +103,11 @@ export class DeviceStore {
     const key = `${w.sql}|${JSON.stringify(w.params)}`;
     let total = cache.get(key);
     if (total === undefined) {
-      total = (this.db.prepare(`SELECT COUNT(*) AS total FROM link_devices d ${w.sql}`).get(w.params) as { total: number }).total;
+      total = (stmt(this.db, `SELECT COUNT(*) AS total FROM link_devices d ${w.sql}`).get(w.params) as { total: number }).total;
       if (cache.size >= 500) cache.clear();
       cache.set(key, total);
     }
-    const items = this.db
-      .prepare(`${SELECT} WHERE d.id IN (SELECT d.id FROM link_devices d ${w.sql} ORDER BY d.id DESC LIMIT @limit OFFSET @offset)
+    const items = stmt(this.db, `${SELECT} WHERE d.id IN (SELECT d.id FROM link_devices d ${w.sql} ORDER BY d.id DESC LIMIT @limit OFFSET @offset)
         ORDER BY d.id DESC`)
       .all({ ...w.params, limit: q.limit ?? 10, offset: q.offset ?? 0 }) as DeviceRow[];
     return { total, items };
@@ -126,14 +125,14 @@ export class DeviceStore {
   /** Every device matching (export): ids, or all of the instance. */
   all(instanceId: string, ids?: number[]): DeviceRow[] {
     if (ids?.length) {
-      return this.db.prepare(`${SELECT} WHERE d.instance_id = ? AND d.id IN (SELECT value FROM json_each(?)) ORDER BY d.id DESC`)
+      return stmt(this.db, `${SELECT} WHERE d.instance_id = ? AND d.id IN (SELECT value FROM json_each(?)) ORDER BY d.id DESC`)
         .all(instanceId, JSON.stringify(ids)) as DeviceRow[];
     }
-    return this.db.prepare(`${SELECT} WHERE d.instance_id = ? ORDER BY d.id DESC`).all(instanceId) as DeviceRow[];
+    return stmt(this.db, `${SELECT} WHERE d.instance_id = ? ORDER BY d.id DESC`).all(instanceId) as DeviceRow[];
   }
 
   find(instanceId: string, id: number): DeviceRow | undefined {
-    return this.db.prepare(`${SELECT} WHERE d.instance_id = ? AND d.id = ?`).get(instanceId, id) as DeviceRow | undefined;
+    return stmt(this.db, `${SELECT} WHERE d.instance_id = ? AND d.id = ?`).get(instanceId, id) as DeviceRow | undefined;
   }
   get(instanceId: string, id: number): DeviceRow {
     const d = this.find(instanceId, id);
@@ -141,23 +140,29 @@ export class DeviceStore {
     return d;
   }
   byId(id: number): DeviceRow | undefined {
-    return this.db.prepare(`${SELECT} WHERE d.id = ?`).get(id) as DeviceRow | undefined;
+    return stmt(this.db, `${SELECT} WHERE d.id = ?`).get(id) as DeviceRow | undefined;
+  }
+  /** What the broker needs at CONNECT (a slim query: it runs once per connection attempt). */
+  loginInfo(client: string) {
+    return stmt(this.db, `SELECT d.id, d.product_id, d.node_id, d.node_type, d.user_name, d.password, d.status, p.product_serial
+      FROM link_devices d JOIN link_products p ON p.id = d.product_id WHERE d.client_id = ?`).get(client) as
+      Pick<DeviceRow, 'id' | 'product_id' | 'node_id' | 'node_type' | 'user_name' | 'password' | 'status' | 'product_serial'> | undefined;
   }
   byClientId(client: string): DeviceRow | undefined {
-    return this.db.prepare(`${SELECT} WHERE d.client_id = ?`).get(client) as DeviceRow | undefined;
+    return stmt(this.db, `${SELECT} WHERE d.client_id = ?`).get(client) as DeviceRow | undefined;
   }
 
   resolveProduct(instanceId: string, ref: z.output<typeof createDeviceRequest>['product']): ProductRow {
     const row = ref.product_id !== undefined
-      ? this.db.prepare('SELECT * FROM link_products WHERE instance_id = ? AND id = ?').get(instanceId, ref.product_id)
-      : this.db.prepare('SELECT * FROM link_products WHERE instance_id = ? AND manufacturer_id = ? AND model = ?')
+      ? stmt(this.db, 'SELECT * FROM link_products WHERE instance_id = ? AND id = ?').get(instanceId, ref.product_id)
+      : stmt(this.db, 'SELECT * FROM link_products WHERE instance_id = ? AND manufacturer_id = ? AND model = ?')
         .get(instanceId, ref.manufacturer_id, ref.model);
     if (!row) throw LINK.notFound('product', ref.product_id ?? `${ref.manufacturer_id}/${ref.model}`);
     return row as ProductRow;
   }
 
   create(instanceId: string, who: TokenInfo, b: z.output<typeof createDeviceRequest>): DeviceRow {
-    if (!this.db.prepare('SELECT 1 FROM apps WHERE instance_id = ? AND id = ?').get(instanceId, b.app_id)) {
+    if (!stmt(this.db, 'SELECT 1 FROM apps WHERE instance_id = ? AND id = ?').get(instanceId, b.app_id)) {
       throw LINK.notFound('integration app', b.app_id);
     }
     const product = this.resolveProduct(instanceId, b.product);
@@ -171,8 +176,7 @@ export class DeviceStore {
     const t = this.now();
     return this.db.transaction(() => {
       try {
-        const r = this.db
-          .prepare(
+        const r = stmt(this.db, 
             `INSERT INTO link_devices (instance_id, product_id, parent_id, app_id, device_name, node_id, node_type, client_id,
                user_name, password, status, description, tags, created_user_id, created_user_name, updated_user_id,
                updated_user_name, created_at, updated_at)
@@ -186,7 +190,7 @@ export class DeviceStore {
             tags: JSON.stringify(b.tags ?? []), uid: who.userId, uname: who.userName, t,
           });
         const id = Number(r.lastInsertRowid);
-        this.db.prepare('UPDATE link_devices SET client_id = ? WHERE id = ?').run(clientId(product.id, id), id);
+        stmt(this.db, 'UPDATE link_devices SET client_id = ? WHERE id = ?').run(clientId(product.id, id), id);
         devicesChanged(this.db);
         return this.get(instanceId, id);
       } catch (err) {
@@ -198,8 +202,7 @@ export class DeviceStore {
   update(instanceId: string, who: TokenInfo, id: number, b: z.output<typeof updateDeviceRequest>): DeviceRow {
     const cur = this.get(instanceId, id);
     try {
-      this.db
-        .prepare(`UPDATE link_devices SET device_name = ?, status = ?, description = ?, tags = ?, updated_user_id = ?,
+      stmt(this.db, `UPDATE link_devices SET device_name = ?, status = ?, description = ?, tags = ?, updated_user_id = ?,
            updated_user_name = ?, updated_at = ? WHERE id = ?`)
         .run(b.device_name, b.status, b.description ?? cur.description, b.tags ? JSON.stringify(b.tags) : cur.tags,
           who.userId, who.userName, this.now(), id);
@@ -217,11 +220,11 @@ export class DeviceStore {
       for (const id of unique) {
         const d = this.get(instanceId, id);
         if (d.online_status === 1) throw LINK.deviceOnline(d.device_name);
-        const child = this.db.prepare('SELECT id FROM link_devices WHERE parent_id = ?').all(id) as { id: number }[];
+        const child = stmt(this.db, 'SELECT id FROM link_devices WHERE parent_id = ?').all(id) as { id: number }[];
         if (child.some((c) => !unique.includes(c.id))) throw LINK.gatewayHasSubsets(d.device_name);
       }
       // children first (the parent FK)
-      const del = this.db.prepare('DELETE FROM link_devices WHERE id = ?');
+      const del = stmt(this.db, 'DELETE FROM link_devices WHERE id = ?');
       const sorted = unique.map((id) => this.get(instanceId, id)).sort((a, b) => (b.parent_id ? 1 : 0) - (a.parent_id ? 1 : 0));
       for (const d of sorted) del.run(d.id);
       devicesChanged(this.db);
@@ -234,7 +237,7 @@ export class DeviceStore {
     const userName = b.user_name || cur.user_name;
     const password = regenerate ? devicePassword() : b.password || cur.password;
     try {
-      this.db.prepare('UPDATE link_devices SET user_name = ?, password = ?, updated_at = ? WHERE id = ?')
+      stmt(this.db, 'UPDATE link_devices SET user_name = ?, password = ?, updated_at = ? WHERE id = ?')
         .run(userName, password, this.now(), id);
     } catch (err) {
       uniqueTo(err, UNIQUE(cur.device_name, cur.node_id));
@@ -253,7 +256,7 @@ export class DeviceStore {
         if (d.node_type !== 0) {
           throw LINK.badSubset(`Device ${id} ('${d.device_name}') is not an ordinary direct device (gateways and sub-devices cannot be attached).`);
         }
-        this.db.prepare('UPDATE link_devices SET parent_id = ?, node_type = 2, updated_at = ? WHERE id = ?').run(gatewayId, this.now(), id);
+        stmt(this.db, 'UPDATE link_devices SET parent_id = ?, node_type = 2, updated_at = ? WHERE id = ?').run(gatewayId, this.now(), id);
       }
       devicesChanged(this.db);
       return unique.map((id) => this.get(instanceId, id));
@@ -261,16 +264,14 @@ export class DeviceStore {
   }
 
   counts(instanceId: string) {
-    const rows = this.db
-      .prepare('SELECT node_type, online_status, COUNT(*) AS n FROM link_devices WHERE instance_id = ? GROUP BY node_type, online_status')
+    const rows = stmt(this.db, 'SELECT node_type, online_status, COUNT(*) AS n FROM link_devices WHERE instance_id = ? GROUP BY node_type, online_status')
       .all(instanceId) as { node_type: number; online_status: number; n: number }[];
     const zero = () => ({ never_connected: 0, online: 0, offline: 0 });
     const out = { normal_devices: zero(), gateway_devices: zero(), subsets_devices: zero() };
     const keys = ['normal_devices', 'gateway_devices', 'subsets_devices'] as const;
     const states = ['never_connected', 'online', 'offline'] as const;
     for (const r of rows) out[keys[r.node_type]!][states[r.online_status]!] += r.n;
-    const p = this.db
-      .prepare('SELECT product_type, COUNT(*) AS n FROM link_products WHERE instance_id = ? GROUP BY product_type')
+    const p = stmt(this.db, 'SELECT product_type, COUNT(*) AS n FROM link_products WHERE instance_id = ? GROUP BY product_type')
       .all(instanceId) as { product_type: number; n: number }[];
     return {
       product_templates: { product_templates_numbers: 0 },
@@ -286,9 +287,9 @@ export class DeviceStore {
   /** Online/offline changes from the broker, in one transaction. */
   applyStatus(changes: [number, StatusChange][]): void {
     if (changes.length === 0) return;
-    const on = this.db.prepare(`UPDATE link_devices SET online_status = 1, last_login = ?, last_active = ?, client_ip = ?,
+    const on = stmt(this.db, `UPDATE link_devices SET online_status = 1, last_login = ?, last_active = ?, client_ip = ?,
       keep_alive = ? WHERE id = ?`);
-    const off = this.db.prepare('UPDATE link_devices SET online_status = 2 WHERE id = ? AND online_status = 1');
+    const off = stmt(this.db, 'UPDATE link_devices SET online_status = 2 WHERE id = ? AND online_status = 1');
     this.db.transaction(() => {
       for (const [id, c] of changes) {
         if (c.online) on.run(c.at, c.at, c.ip, c.keepalive, id);
@@ -298,11 +299,11 @@ export class DeviceStore {
     devicesChanged(this.db);
   }
   touch(id: number, t: number): void {
-    this.db.prepare('UPDATE link_devices SET last_active = ? WHERE id = ?').run(t, id);
+    stmt(this.db, 'UPDATE link_devices SET last_active = ? WHERE id = ?').run(t, id);
   }
   /** At start: nobody is connected yet. */
   allOffline(): void {
-    this.db.prepare('UPDATE link_devices SET online_status = 2 WHERE online_status = 1').run();
+    stmt(this.db, 'UPDATE link_devices SET online_status = 2 WHERE online_status = 1').run();
     devicesChanged(this.db);
   }
 }

@@ -5,7 +5,7 @@ import type { Db } from '../db/open';
 import type { TokenInfo } from '../iam/tokens';
 import { isoSeconds } from '../util';
 import { LINK, uniqueTo } from './errors';
-import { contains, PERMISSIONS, user, Where } from './sql';
+import { contains, PERMISSIONS, user, Where, stmt } from './sql';
 
 export interface GroupRow {
   id: number; instance_id: string; app_id: string; parent_id: number; name: string; description: string;
@@ -27,7 +27,7 @@ export class GroupStore {
   constructor(private readonly db: Db, private readonly now: () => number) {}
 
   tree(instanceId: string, appId: string): TreeNode[] {
-    const rows = this.db.prepare('SELECT id, name, parent_id FROM link_groups WHERE instance_id = ? AND app_id = ? ORDER BY id')
+    const rows = stmt(this.db, 'SELECT id, name, parent_id FROM link_groups WHERE instance_id = ? AND app_id = ? ORDER BY id')
       .all(instanceId, appId) as { id: number; name: string; parent_id: number }[];
     const nodes = new Map(rows.map((r) => [r.id, { ...r, children: [] as TreeNode[] }]));
     const roots: TreeNode[] = [];
@@ -36,13 +36,13 @@ export class GroupStore {
   }
 
   get(instanceId: string, id: number): GroupRow {
-    const g = this.db.prepare(`${SELECT} WHERE g.instance_id = ? AND g.id = ?`).get(instanceId, id) as GroupRow | undefined;
+    const g = stmt(this.db, `${SELECT} WHERE g.instance_id = ? AND g.id = ?`).get(instanceId, id) as GroupRow | undefined;
     if (!g) throw LINK.notFound('device group', id);
     return g;
   }
 
   create(instanceId: string, who: TokenInfo, b: z.output<typeof createDeviceGroupRequest>): GroupRow {
-    if (!this.db.prepare('SELECT 1 FROM apps WHERE instance_id = ? AND id = ?').get(instanceId, b.app_id)) {
+    if (!stmt(this.db, 'SELECT 1 FROM apps WHERE instance_id = ? AND id = ?').get(instanceId, b.app_id)) {
       throw LINK.notFound('integration app', b.app_id);
     }
     if (b.parent_id !== 0) {
@@ -51,8 +51,7 @@ export class GroupStore {
     }
     const t = this.now();
     try {
-      const r = this.db
-        .prepare(`INSERT INTO link_groups (instance_id, app_id, parent_id, name, description, created_user_id, created_user_name,
+      const r = stmt(this.db, `INSERT INTO link_groups (instance_id, app_id, parent_id, name, description, created_user_id, created_user_name,
             updated_user_id, updated_user_name, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
         .run(instanceId, b.app_id, b.parent_id, b.name, b.description ?? '', who.userId, who.userName, who.userId, who.userName, t, t);
       return this.get(instanceId, Number(r.lastInsertRowid));
@@ -64,7 +63,7 @@ export class GroupStore {
   update(instanceId: string, who: TokenInfo, id: number, b: z.output<typeof updateDeviceGroupRequest>): GroupRow {
     const cur = this.get(instanceId, id);
     try {
-      this.db.prepare(`UPDATE link_groups SET name = ?, description = ?, updated_user_id = ?, updated_user_name = ?,
+      stmt(this.db, `UPDATE link_groups SET name = ?, description = ?, updated_user_id = ?, updated_user_name = ?,
           updated_at = ? WHERE id = ?`)
         .run(b.name, b.description ?? cur.description, who.userId, who.userName, this.now(), id);
     } catch (err) {
@@ -76,8 +75,8 @@ export class GroupStore {
   /** Refused while child groups exist; device memberships go with the group. */
   delete(instanceId: string, id: number): void {
     this.get(instanceId, id);
-    if (this.db.prepare('SELECT 1 FROM link_groups WHERE parent_id = ?').get(id)) throw LINK.groupHasChildren();
-    this.db.prepare('DELETE FROM link_groups WHERE id = ?').run(id);
+    if (stmt(this.db, 'SELECT 1 FROM link_groups WHERE parent_id = ?').get(id)) throw LINK.groupHasChildren();
+    stmt(this.db, 'DELETE FROM link_groups WHERE id = ?').run(id);
   }
 
   devices(instanceId: string, id: number, q: z.output<typeof groupDevicesQuery>) {
@@ -86,9 +85,8 @@ export class GroupStore {
     if (q.device_name) w.add(`d.device_name LIKE @dn ESCAPE '\\'`, { dn: contains(q.device_name) });
     if (q.product_name) w.add(`p.name LIKE @pn ESCAPE '\\'`, { pn: contains(q.product_name) });
     const from = `FROM link_group_devices gd JOIN link_devices d ON d.id = gd.device_id JOIN link_products p ON p.id = d.product_id ${w.sql}`;
-    const { total } = this.db.prepare(`SELECT COUNT(*) AS total ${from}`).get(w.params) as { total: number };
-    const items = this.db
-      .prepare(`SELECT d.id AS device_id, d.device_name, d.product_id, p.name AS product_name, d.status, d.online_status ${from}
+    const { total } = stmt(this.db, `SELECT COUNT(*) AS total ${from}`).get(w.params) as { total: number };
+    const items = stmt(this.db, `SELECT d.id AS device_id, d.device_name, d.product_id, p.name AS product_name, d.status, d.online_status ${from}
         ORDER BY d.id DESC LIMIT @limit OFFSET @offset`)
       .all({ ...w.params, limit: q.limit ?? 10, offset: q.offset ?? 0 });
     return { total, items };
@@ -99,18 +97,18 @@ export class GroupStore {
     const g = this.get(instanceId, id);
     this.db.transaction(() => {
       for (const deviceId of new Set(ids)) {
-        const d = this.db.prepare('SELECT app_id FROM link_devices WHERE instance_id = ? AND id = ?').get(instanceId, deviceId) as
+        const d = stmt(this.db, 'SELECT app_id FROM link_devices WHERE instance_id = ? AND id = ?').get(instanceId, deviceId) as
           { app_id: string } | undefined;
         if (!d) throw LINK.notFound('device', deviceId);
         if (d.app_id !== g.app_id) throw LINK.groupOtherApp(deviceId);
-        this.db.prepare('INSERT OR IGNORE INTO link_group_devices (group_id, device_id) VALUES (?, ?)').run(id, deviceId);
+        stmt(this.db, 'INSERT OR IGNORE INTO link_group_devices (group_id, device_id) VALUES (?, ?)').run(id, deviceId);
       }
     })();
   }
 
   removeDevice(instanceId: string, id: number, deviceId: number): void {
     this.get(instanceId, id);
-    const r = this.db.prepare('DELETE FROM link_group_devices WHERE group_id = ? AND device_id = ?').run(id, deviceId);
+    const r = stmt(this.db, 'DELETE FROM link_group_devices WHERE group_id = ? AND device_id = ?').run(id, deviceId);
     if (r.changes === 0) throw LINK.notFound('device in group', deviceId);
   }
 }

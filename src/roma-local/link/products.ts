@@ -6,7 +6,7 @@ import type { TokenInfo } from '../iam/tokens';
 import { productPassword, productSerial, productUserName } from './credentials';
 import { devicesChanged } from './devices';
 import { LINK, uniqueTo } from './errors';
-import { contains, PERMISSIONS, user, Where } from './sql';
+import { contains, PERMISSIONS, user, Where, stmt } from './sql';
 
 export interface ProductRow {
   id: number; instance_id: string; app_id: string; product_serial: string; name: string; manufacturer_id: string;
@@ -43,7 +43,7 @@ export class ProductStore {
   constructor(private readonly db: Db, private readonly now: () => number) {}
 
   requireApp(instanceId: string, appId: string): void {
-    if (!this.db.prepare('SELECT 1 FROM apps WHERE instance_id = ? AND id = ?').get(instanceId, appId)) {
+    if (!stmt(this.db, 'SELECT 1 FROM apps WHERE instance_id = ? AND id = ?').get(instanceId, appId)) {
       throw LINK.notFound('integration app', appId);
     }
   }
@@ -62,17 +62,15 @@ export class ProductStore {
     if (q.created_date_start !== undefined) w.add('p.created_at >= @ds', { ds: q.created_date_start });
     if (q.created_date_end !== undefined) w.add('p.created_at <= @de', { de: q.created_date_end });
     if (q.app_name) w.add(`a.name LIKE @an ESCAPE '\\'`, { an: contains(q.app_name) });
-    const { total } = this.db
-      .prepare(`SELECT COUNT(*) AS total FROM link_products p LEFT JOIN apps a ON a.id = p.app_id ${w.sql}`)
+    const { total } = stmt(this.db, `SELECT COUNT(*) AS total FROM link_products p LEFT JOIN apps a ON a.id = p.app_id ${w.sql}`)
       .get(w.params) as { total: number };
-    const items = this.db
-      .prepare(`${SELECT} ${w.sql} ORDER BY p.id DESC LIMIT @limit OFFSET @offset`)
+    const items = stmt(this.db, `${SELECT} ${w.sql} ORDER BY p.id DESC LIMIT @limit OFFSET @offset`)
       .all({ ...w.params, limit: q.limit ?? 10, offset: q.offset ?? 0 }) as ProductRow[];
     return { total, items };
   }
 
   get(instanceId: string, id: number): ProductRow {
-    const row = this.db.prepare(`${SELECT} WHERE p.instance_id = ? AND p.id = ?`).get(instanceId, id) as ProductRow | undefined;
+    const row = stmt(this.db, `${SELECT} WHERE p.instance_id = ? AND p.id = ?`).get(instanceId, id) as ProductRow | undefined;
     if (!row) throw LINK.notFound('product', id);
     return row;
   }
@@ -82,8 +80,7 @@ export class ProductStore {
     if (b.template_id !== undefined) throw LINK.notFound('product template', b.template_id);
     const t = this.now();
     try {
-      const { lastInsertRowid } = this.db
-        .prepare(
+      const { lastInsertRowid } = stmt(this.db, 
           `INSERT INTO link_products (instance_id, app_id, product_serial, name, manufacturer_id, manufacturer_name, model,
              product_type, protocol_type, description, device_type, version, data_format, template_id, auth_user_name,
              auth_password, created_user_id, created_user_name, updated_user_id, updated_user_name, created_at, updated_at)
@@ -107,8 +104,7 @@ export class ProductStore {
   update(instanceId: string, who: TokenInfo, id: number, b: z.output<typeof updateProductRequest>): ProductRow {
     const cur = this.get(instanceId, id);
     try {
-      this.db
-        .prepare(
+      stmt(this.db, 
           `UPDATE link_products SET name = @name, description = @description, manufacturer_id = @manufacturer_id,
              manufacturer_name = @manufacturer_name, model = @model, device_type = @device_type, version = @version,
              updated_user_id = @uid, updated_user_name = @uname, updated_at = @t WHERE id = @id`,
@@ -129,11 +125,11 @@ export class ProductStore {
     this.get(instanceId, id);
     const n = this.deviceCount(id);
     if (n > 0) throw LINK.productHasDevices(n);
-    this.db.prepare('DELETE FROM link_products WHERE id = ?').run(id);
+    stmt(this.db, 'DELETE FROM link_products WHERE id = ?').run(id);
   }
 
   deviceCount(id: number): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM link_devices WHERE product_id = ?').get(id) as { n: number }).n;
+    return (stmt(this.db, 'SELECT COUNT(*) AS n FROM link_devices WHERE product_id = ?').get(id) as { n: number }).n;
   }
 
   resetAuth(instanceId: string, id: number, b: { user_name?: string; password?: string }) {
@@ -141,38 +137,35 @@ export class ProductStore {
     const keepAll = !b.user_name && !b.password;
     const user_name = keepAll ? productUserName() : b.user_name || cur.auth_user_name;
     const password = keepAll ? productPassword() : b.password || cur.auth_password;
-    this.db.prepare('UPDATE link_products SET auth_user_name = ?, auth_password = ?, updated_at = ? WHERE id = ?')
+    stmt(this.db, 'UPDATE link_products SET auth_user_name = ?, auth_password = ?, updated_at = ? WHERE id = ?')
       .run(user_name, password, this.now(), id);
     return { user_name, password };
   }
 
   // ---- custom topics ----
   topics(productId: number, offset: number, limit: number): { total: number; items: TopicRow[] } {
-    const { total } = this.db.prepare('SELECT COUNT(*) AS total FROM link_product_topics WHERE product_id = ?').get(productId) as { total: number };
-    const items = this.db
-      .prepare('SELECT * FROM link_product_topics WHERE product_id = ? ORDER BY id LIMIT ? OFFSET ?')
+    const { total } = stmt(this.db, 'SELECT COUNT(*) AS total FROM link_product_topics WHERE product_id = ?').get(productId) as { total: number };
+    const items = stmt(this.db, 'SELECT * FROM link_product_topics WHERE product_id = ? ORDER BY id LIMIT ? OFFSET ?')
       .all(productId, limit, offset) as TopicRow[];
     return { total, items };
   }
   allTopics(productId: number): TopicRow[] {
-    return this.db.prepare('SELECT * FROM link_product_topics WHERE product_id = ? ORDER BY id').all(productId) as TopicRow[];
+    return stmt(this.db, 'SELECT * FROM link_product_topics WHERE product_id = ? ORDER BY id').all(productId) as TopicRow[];
   }
   topic(productId: number, topicId: number): TopicRow {
-    const t = this.db.prepare('SELECT * FROM link_product_topics WHERE product_id = ? AND id = ?').get(productId, topicId) as TopicRow | undefined;
+    const t = stmt(this.db, 'SELECT * FROM link_product_topics WHERE product_id = ? AND id = ?').get(productId, topicId) as TopicRow | undefined;
     if (!t) throw LINK.notFound('topic', topicId);
     return t;
   }
   saveTopic(productId: number, b: ProductTopicRequest, topicId?: number): TopicRow {
     try {
       if (topicId === undefined) {
-        const r = this.db
-          .prepare('INSERT INTO link_product_topics (product_id, permission, name, version, description) VALUES (?, ?, ?, ?, ?)')
+        const r = stmt(this.db, 'INSERT INTO link_product_topics (product_id, permission, name, version, description) VALUES (?, ?, ?, ?, ?)')
           .run(productId, b.permission, b.name, b.version, b.description ?? '');
         return this.topic(productId, Number(r.lastInsertRowid));
       }
       const cur = this.topic(productId, topicId);
-      this.db
-        .prepare('UPDATE link_product_topics SET permission = ?, name = ?, version = ?, description = ? WHERE id = ?')
+      stmt(this.db, 'UPDATE link_product_topics SET permission = ?, name = ?, version = ?, description = ? WHERE id = ?')
         .run(b.permission, b.name, b.version, b.description ?? cur.description, topicId);
       return this.topic(productId, topicId);
     } catch (err) {
@@ -181,6 +174,6 @@ export class ProductStore {
   }
   deleteTopic(productId: number, topicId: number): void {
     this.topic(productId, topicId);
-    this.db.prepare('DELETE FROM link_product_topics WHERE id = ?').run(topicId);
+    stmt(this.db, 'DELETE FROM link_product_topics WHERE id = ?').run(topicId);
   }
 }

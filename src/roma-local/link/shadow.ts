@@ -1,6 +1,7 @@
 // Device shadow: the last reported value and time of each property, per service. Reports name
 // the service by `serviceId` = the service name of the thing model (as in the vendor's payloads).
 import type { Db } from '../db/open';
+import { stmt } from './sql';
 import type { ServiceRow, PropertyRow } from './thing-model';
 
 export interface ShadowEntry { service: string; property: string; value: unknown; at: number }
@@ -18,7 +19,7 @@ export class ShadowStore {
   constructor(private readonly db: Db) {}
 
   write(deviceId: number, entries: ShadowEntry[]): void {
-    const up = this.db.prepare(`INSERT INTO link_shadow (device_id, service, property, value, updated_at) VALUES (?, ?, ?, ?, ?)
+    const up = stmt(this.db, `INSERT INTO link_shadow (device_id, service, property, value, updated_at) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (device_id, service, property) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
       WHERE excluded.updated_at >= link_shadow.updated_at`);
     this.db.transaction(() => {
@@ -28,7 +29,7 @@ export class ShadowStore {
 
   /** Model services with each property (null until reported), then reported services the model lacks. */
   view(deviceId: number, services: (ServiceRow & { properties: PropertyRow[] })[]) {
-    const rows = this.db.prepare('SELECT service, property, value, updated_at FROM link_shadow WHERE device_id = ? ORDER BY rowid')
+    const rows = stmt(this.db, 'SELECT service, property, value, updated_at FROM link_shadow WHERE device_id = ? ORDER BY rowid')
       .all(deviceId) as { service: string; property: string; value: string; updated_at: number }[];
     const byService = new Map<string, typeof rows>();
     for (const r of rows) byService.set(r.service, [...(byService.get(r.service) ?? []), r]);

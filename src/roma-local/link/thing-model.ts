@@ -6,7 +6,7 @@ import type { createServiceRequest, propertyRequest, serviceListQuery, updateSer
 import type { Db } from '../db/open';
 import type { TokenInfo } from '../iam/tokens';
 import { LINK, uniqueTo } from './errors';
-import { contains, user, Where } from './sql';
+import { contains, user, Where, stmt } from './sql';
 
 export type PropertyKind = 'property' | 'request' | 'response';
 export interface ServiceRow {
@@ -49,30 +49,28 @@ export class ThingModelStore {
     if (q.created_date_start !== undefined) w.add('s.created_at >= @ds', { ds: q.created_date_start });
     if (q.created_date_end !== undefined) w.add('s.created_at <= @de', { de: q.created_date_end });
     const from = `FROM link_services s JOIN link_products p ON p.id = s.product_id ${w.sql}`;
-    const { total } = this.db.prepare(`SELECT COUNT(*) AS total ${from}`).get(w.params) as { total: number };
-    const items = this.db.prepare(`SELECT s.* ${from} ORDER BY s.id LIMIT @limit OFFSET @offset`)
+    const { total } = stmt(this.db, `SELECT COUNT(*) AS total ${from}`).get(w.params) as { total: number };
+    const items = stmt(this.db, `SELECT s.* ${from} ORDER BY s.id LIMIT @limit OFFSET @offset`)
       .all({ ...w.params, limit: q.limit ?? 10, offset: q.offset ?? 0 }) as ServiceRow[];
     return { total, items };
   }
   servicesOf(productId: number): ServiceRow[] {
-    return this.db.prepare('SELECT * FROM link_services WHERE product_id = ? ORDER BY id').all(productId) as ServiceRow[];
+    return stmt(this.db, 'SELECT * FROM link_services WHERE product_id = ? ORDER BY id').all(productId) as ServiceRow[];
   }
   service(instanceId: string, id: number): ServiceRow {
-    const s = this.db
-      .prepare('SELECT s.* FROM link_services s JOIN link_products p ON p.id = s.product_id WHERE p.instance_id = ? AND s.id = ?')
+    const s = stmt(this.db, 'SELECT s.* FROM link_services s JOIN link_products p ON p.id = s.product_id WHERE p.instance_id = ? AND s.id = ?')
       .get(instanceId, id) as ServiceRow | undefined;
     if (!s) throw LINK.notFound('service', id);
     return s;
   }
   createService(instanceId: string, who: TokenInfo, b: z.output<typeof createServiceRequest>): ServiceRow {
     if (b.product_id === undefined) throw LINK.notFound('product template', b.product_template_id ?? '');
-    if (!this.db.prepare('SELECT 1 FROM link_products WHERE instance_id = ? AND id = ?').get(instanceId, b.product_id)) {
+    if (!stmt(this.db, 'SELECT 1 FROM link_products WHERE instance_id = ? AND id = ?').get(instanceId, b.product_id)) {
       throw LINK.notFound('product', b.product_id);
     }
     const t = this.now();
     try {
-      const r = this.db
-        .prepare(
+      const r = stmt(this.db, 
           `INSERT INTO link_services (product_id, name, description, status, created_user_id, created_user_name,
              updated_user_id, updated_user_name, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
@@ -85,8 +83,7 @@ export class ThingModelStore {
   updateService(instanceId: string, who: TokenInfo, id: number, b: z.output<typeof updateServiceRequest>): ServiceRow {
     const cur = this.service(instanceId, id);
     try {
-      this.db
-        .prepare(`UPDATE link_services SET name = ?, description = ?, status = ?, updated_user_id = ?, updated_user_name = ?,
+      stmt(this.db, `UPDATE link_services SET name = ?, description = ?, status = ?, updated_user_id = ?, updated_user_name = ?,
            updated_at = ? WHERE id = ?`)
         .run(b.service_name, b.description ?? cur.description, b.status, who.userId, who.userName, this.now(), id);
     } catch (err) {
@@ -96,7 +93,7 @@ export class ThingModelStore {
   }
   deleteService(instanceId: string, id: number): void {
     this.service(instanceId, id);
-    this.db.prepare('DELETE FROM link_services WHERE id = ?').run(id);
+    stmt(this.db, 'DELETE FROM link_services WHERE id = ?').run(id);
   }
 
   // ---- commands ----
@@ -107,22 +104,22 @@ export class ThingModelStore {
     return this.page<CommandRow>('link_commands', w, q);
   }
   command(serviceId: number, id: number): CommandRow {
-    const c = this.db.prepare('SELECT * FROM link_commands WHERE service_id = ? AND id = ?').get(serviceId, id) as CommandRow | undefined;
+    const c = stmt(this.db, 'SELECT * FROM link_commands WHERE service_id = ? AND id = ?').get(serviceId, id) as CommandRow | undefined;
     if (!c) throw LINK.notFound('command', id);
     return c;
   }
   commandsOf(serviceId: number): CommandRow[] {
-    return this.db.prepare('SELECT * FROM link_commands WHERE service_id = ? ORDER BY id').all(serviceId) as CommandRow[];
+    return stmt(this.db, 'SELECT * FROM link_commands WHERE service_id = ? ORDER BY id').all(serviceId) as CommandRow[];
   }
   saveCommand(serviceId: number, b: { name: string; description?: string }, id?: number): CommandRow {
     try {
       if (id === undefined) {
-        const r = this.db.prepare('INSERT INTO link_commands (service_id, name, description) VALUES (?, ?, ?)')
+        const r = stmt(this.db, 'INSERT INTO link_commands (service_id, name, description) VALUES (?, ?, ?)')
           .run(serviceId, b.name, b.description ?? '');
         return this.command(serviceId, Number(r.lastInsertRowid));
       }
       const cur = this.command(serviceId, id);
-      this.db.prepare('UPDATE link_commands SET name = ?, description = ? WHERE id = ?').run(b.name, b.description ?? cur.description, id);
+      stmt(this.db, 'UPDATE link_commands SET name = ?, description = ? WHERE id = ?').run(b.name, b.description ?? cur.description, id);
       return this.command(serviceId, id);
     } catch (err) {
       return uniqueTo(err, { link_commands: () => LINK.nameUsed('command', b.name) });
@@ -130,7 +127,7 @@ export class ThingModelStore {
   }
   deleteCommand(serviceId: number, id: number): void {
     this.command(serviceId, id);
-    this.db.prepare('DELETE FROM link_commands WHERE id = ?').run(id);
+    stmt(this.db, 'DELETE FROM link_commands WHERE id = ?').run(id);
   }
 
   // ---- properties and command parameters ----
@@ -146,11 +143,11 @@ export class ThingModelStore {
     return this.page<PropertyRow>('link_properties', w, q);
   }
   propertiesOf(serviceId: number): PropertyRow[] {
-    return this.db.prepare(`SELECT * FROM link_properties WHERE service_id = ? AND kind = 'property' ORDER BY id`).all(serviceId) as PropertyRow[];
+    return stmt(this.db, `SELECT * FROM link_properties WHERE service_id = ? AND kind = 'property' ORDER BY id`).all(serviceId) as PropertyRow[];
   }
   property(serviceId: number, kind: PropertyKind, commandId: number | null, id: number): PropertyRow {
     const w = this.owner(serviceId, kind, commandId).add('id = @id', { id });
-    const p = this.db.prepare(`SELECT * FROM link_properties ${w.sql}`).get(w.params) as PropertyRow | undefined;
+    const p = stmt(this.db, `SELECT * FROM link_properties ${w.sql}`).get(w.params) as PropertyRow | undefined;
     if (!p) throw LINK.notFound(kind === 'property' ? 'property' : `${kind} parameter`, id);
     return p;
   }
@@ -163,16 +160,14 @@ export class ThingModelStore {
     };
     try {
       if (id === undefined) {
-        const r = this.db
-          .prepare(`INSERT INTO link_properties (service_id, command_id, kind, name, description, data_type, required, min, max,
+        const r = stmt(this.db, `INSERT INTO link_properties (service_id, command_id, kind, name, description, data_type, required, min, max,
               step, max_length, unit, enum_list, enum_dict, method) VALUES (@sid, @cid, @kind, @name, @description,
               @data_type, @required, @min, @max, @step, @max_length, @unit, @enum_list, @enum_dict, @method)`)
           .run({ ...v, sid: serviceId, cid: commandId, kind });
         return this.property(serviceId, kind, commandId, Number(r.lastInsertRowid));
       }
       this.property(serviceId, kind, commandId, id);
-      this.db
-        .prepare(`UPDATE link_properties SET name = @name, description = @description, data_type = @data_type,
+      stmt(this.db, `UPDATE link_properties SET name = @name, description = @description, data_type = @data_type,
             required = @required, min = @min, max = @max, step = @step, max_length = @max_length, unit = @unit,
             enum_list = @enum_list, enum_dict = @enum_dict, method = @method WHERE id = @id`)
         .run({ ...v, id });
@@ -183,12 +178,12 @@ export class ThingModelStore {
   }
   deleteProperty(serviceId: number, kind: PropertyKind, commandId: number | null, id: number): void {
     this.property(serviceId, kind, commandId, id);
-    this.db.prepare('DELETE FROM link_properties WHERE id = ?').run(id);
+    stmt(this.db, 'DELETE FROM link_properties WHERE id = ?').run(id);
   }
 
   private page<T>(table: string, w: Where, q: Page): { total: number; items: T[] } {
-    const { total } = this.db.prepare(`SELECT COUNT(*) AS total FROM ${table} ${w.sql}`).get(w.params) as { total: number };
-    const items = this.db.prepare(`SELECT * FROM ${table} ${w.sql} ORDER BY id LIMIT @limit OFFSET @offset`)
+    const { total } = stmt(this.db, `SELECT COUNT(*) AS total FROM ${table} ${w.sql}`).get(w.params) as { total: number };
+    const items = stmt(this.db, `SELECT * FROM ${table} ${w.sql} ORDER BY id LIMIT @limit OFFSET @offset`)
       .all({ ...w.params, limit: q.limit, offset: q.offset }) as T[];
     return { total, items };
   }
