@@ -219,6 +219,21 @@ describe('robustness', () => {
     await end(good);
   });
 
+  it('a reconnect storm with one client id ends with one live session, online; disabling kicks it', async () => {
+    const p = await s.product();
+    const d = await s.device(p.id);
+    const all = await Promise.allSettled(Array.from({ length: 20 }, () => connect(h.endpoints.mqtt!, deviceLogin(d))));
+    const last = await connect(h.endpoints.mqtt!, deviceLogin(d)); // takes over whatever is left
+    for (const r of all) if (r.status === 'fulfilled' && r.value !== last) r.value.end(true);
+    await until(() => status(d.id), (x) => x.online_status === 1, 'online after the storm');
+    expect((await s.req('GET', '/statistics/devices-count')).status).toBe(200);
+    const closed = new Promise<void>((r) => last.once('close', () => r()));
+    await s.req('PUT', `/devices/${d.id}`, { body: { device_name: d.device_name, status: 1 } });
+    await closed;
+    expect((await status(d.id)).online_status).toBe(2);
+    last.end(true);
+  });
+
   it('after a restart no device is left online', async () => {
     const h2 = await start();
     const s2 = await linkSession(h2);
