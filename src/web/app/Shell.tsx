@@ -56,7 +56,6 @@ export default function Shell() {
 
 function ShellLayout({ user, projectId }: { user?: string; projectId?: string }) {
   const { t } = useTranslation();
-  const { t: tl } = useTranslation('link');
   const { token } = theme.useToken();
   const navigate = useNavigate();
   const location = useLocation();
@@ -89,9 +88,9 @@ function ShellLayout({ user, projectId }: { user?: string; projectId?: string })
         { key: 'overview', icon: <DashboardOutlined />, label: <Link to={instancePath('overview')} data-testid="nav-overview">{t('nav.overview')}</Link> },
         { key: 'apps', icon: <AppstoreOutlined />, label: <Link to={instancePath('apps')} data-testid="nav-apps">{t('nav.apps')}</Link> },
         { key: 'dictionaries', icon: <BookOutlined />, label: <Link to={instancePath('dictionaries')} data-testid="nav-dictionaries">{t('nav.dictionaries')}</Link> },
-        { key: 'products', icon: <BlockOutlined />, label: <Link to={instancePath('products')} data-testid="nav-products">{tl('nav.products')}</Link> },
-        { key: 'devices', icon: <ApiOutlined />, label: <Link to={instancePath('devices')} data-testid="nav-devices">{tl('nav.devices')}</Link> },
-        { key: 'device-groups', icon: <ApartmentOutlined />, label: <Link to={instancePath('device-groups')} data-testid="nav-device-groups">{tl('nav.device-groups')}</Link> },
+        { key: 'products', icon: <BlockOutlined />, label: <Link to={instancePath('products')} data-testid="nav-products">{t('nav.products')}</Link> },
+        { key: 'devices', icon: <ApiOutlined />, label: <Link to={instancePath('devices')} data-testid="nav-devices">{t('nav.devices')}</Link> },
+        { key: 'device-groups', icon: <ApartmentOutlined />, label: <Link to={instancePath('device-groups')} data-testid="nav-device-groups">{t('nav.device-groups')}</Link> },
       ],
     },
   ];
@@ -105,7 +104,7 @@ function ShellLayout({ user, projectId }: { user?: string; projectId?: string })
       ? [{ key: 'instance', title: <Link to={`/i/${encodeURIComponent(instanceId)}/overview`}>{current?.name ?? instanceId}</Link> }]
       : []),
     ...(instanceId && area
-      ? [{ key: 'area', title: <span>{area === 'products' || area === 'devices' || area === 'device-groups' ? tl(`nav.${area}`) : t(`nav.${area}`)}</span> }]
+      ? [{ key: 'area', title: <span>{t(`nav.${area}`)}</span> }]
       : []),
   ];
 
