@@ -29,4 +29,7 @@ export const pages: BenchPage[] = [
   { name: 'fdi run page', path: (iid) => `/i/${iid}/tasks/bench-task/runs`, budgetGzip: FDI_RUN_PAGE_BUDGET },
   { name: 'API list', path: (iid) => `/i/${iid}/apis`, budgetGzip: PAGE_BUDGET, ready: '[data-testid="apis-table"]' },
   { name: 'API editor', path: (iid) => `/i/${iid}/apis/new`, budgetGzip: PAGE_BUDGET, ready: '[data-testid="api-save"]' },
+  { name: 'products', path: (iid) => `/i/${iid}/products`, budgetGzip: PAGE_BUDGET, ready: '[data-testid="products-table"]' },
+  { name: 'devices', path: (iid) => `/i/${iid}/devices`, budgetGzip: PAGE_BUDGET, ready: '[data-testid="devices-table"]' },
+  { name: 'device groups', path: (iid) => `/i/${iid}/device-groups`, budgetGzip: PAGE_BUDGET },
 ];

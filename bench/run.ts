@@ -14,6 +14,7 @@ import { DEFAULT_READY, pages } from './pages';
 import { wanted } from './select';
 import { measureEntry } from './entry';
 import { benchFdi } from './fdi';
+import { benchLink } from './link';
 import { median, runLoad, type LoadResult } from './load';
 import { runTeamBench } from './team';
 
@@ -139,6 +140,7 @@ async function main(): Promise<void> {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
   await runTeamBench();
+  await benchLink();
 }
 
 /** Start a server process and wait for the line announcing its URL. */

@@ -6,3 +6,4 @@ export * from './apps';
 export * from './dictionaries';
 export * from './fdi';
 export * from './apic';
+export * from './link';

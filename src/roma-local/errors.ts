@@ -27,7 +27,7 @@
 // | AK/SK signature refused (auth/signed.ts) | 401 | APIGW.0301 (vendor gateway)  | APIGW.0301             | 401        |
 import type { FastifyReply } from 'fastify';
 
-export type Family = 'iam' | 'roma' | 'apic' | 'fdi';
+export type Family = 'iam' | 'roma' | 'apic' | 'fdi' | 'link';
 
 /** An error with an HTTP status and a family-specific code, rendered by the error handler. */
 export class ApiError extends Error {
@@ -46,19 +46,20 @@ export type ErrorKind =
   | 'noToken' | 'badToken' | 'forbidden' | 'noRoute' | 'badMethod' | 'invalidParam' | 'missingBody'
   | 'badJson' | 'badMediaType' | 'tooLarge' | 'instanceNotFound' | 'internal';
 
-const KINDS: Record<ErrorKind, { status: number; roma: string; apic: string }> = {
-  noToken: { status: 401, roma: 'ROMA.1000', apic: 'APIG.1000' },
-  badToken: { status: 401, roma: 'ROMA.1002', apic: 'APIC.7102' },
-  forbidden: { status: 403, roma: 'ROMA.1006', apic: 'APIG.1005' },
-  noRoute: { status: 404, roma: 'ROMA.1007', apic: 'APIG.1007' },
-  badMethod: { status: 405, roma: 'ROMA.1008', apic: 'APIG.1008' },
-  invalidParam: { status: 400, roma: 'ROMA.13000', apic: 'APIG.2011' },
-  missingBody: { status: 400, roma: 'ROMA.13001', apic: 'APIG.2001' },
-  badJson: { status: 400, roma: 'ROMA.13002', apic: 'APIG.2000' },
-  badMediaType: { status: 415, roma: 'ROMA.13003', apic: 'APIG.2000' },
-  tooLarge: { status: 413, roma: 'ROMA.13004', apic: 'APIG.2000' },
-  instanceNotFound: { status: 404, roma: 'ROMA.00110002', apic: 'APIC.7302' },
-  internal: { status: 500, roma: 'ROMA.9999', apic: 'APIC.9000' },
+// LINK's generic codes are tabled in link/errors.ts.
+const KINDS: Record<ErrorKind, { status: number; roma: string; apic: string; link: string }> = {
+  noToken: { status: 401, roma: 'ROMA.1000', apic: 'APIG.1000', link: 'SCB.00000000' },
+  badToken: { status: 401, roma: 'ROMA.1002', apic: 'APIC.7102', link: 'SCB.00000000' },
+  forbidden: { status: 403, roma: 'ROMA.1006', apic: 'APIG.1005', link: 'RML.0008' },
+  noRoute: { status: 404, roma: 'ROMA.1007', apic: 'APIG.1007', link: 'SCB.00000000' },
+  badMethod: { status: 405, roma: 'ROMA.1008', apic: 'APIG.1008', link: 'SCB.00000000' },
+  invalidParam: { status: 400, roma: 'ROMA.13000', apic: 'APIG.2011', link: 'SCB.00000000' },
+  missingBody: { status: 400, roma: 'ROMA.13001', apic: 'APIG.2001', link: 'RML.0005' },
+  badJson: { status: 400, roma: 'ROMA.13002', apic: 'APIG.2000', link: 'RML.0003' },
+  badMediaType: { status: 415, roma: 'ROMA.13003', apic: 'APIG.2000', link: 'RML.0006' },
+  tooLarge: { status: 413, roma: 'ROMA.13004', apic: 'APIG.2000', link: 'RML.0002' },
+  instanceNotFound: { status: 404, roma: 'ROMA.00110002', apic: 'APIC.7302', link: 'ROMA.00110002' },
+  internal: { status: 500, roma: 'ROMA.9999', apic: 'APIC.9000', link: 'RML.9999' },
 };
 
 /** FDI answers its own code where the reference has one (FDI.3002 invalid parameters); the rest as ROMA common. */
@@ -70,7 +71,8 @@ const FDI_KINDS: Partial<Record<ErrorKind, string>> = {
 export function familyError(family: Family, kind: ErrorKind, message: string): ApiError {
   const k = KINDS[kind];
   if (family === 'fdi') return new ApiError(k.status, FDI_KINDS[kind] ?? k.roma, message);
-  return new ApiError(k.status, family === 'apic' ? k.apic : family === 'iam' ? String(k.status) : k.roma, message);
+  const code = family === 'apic' ? k.apic : family === 'link' ? k.link : family === 'iam' ? String(k.status) : k.roma;
+  return new ApiError(k.status, code, message);
 }
 
 // Specific ROMA-common codes used by the apps and dictionaries families.
@@ -92,6 +94,7 @@ export function familyOf(url: string): Family {
   if (/^\/v3(\.0)?(\/|$)/.test(path)) return 'iam'; // /v3/auth/tokens, /v3.0/OS-CREDENTIAL/...
   if (/^\/v2\/[^/]+\/apic(\/|$)/.test(path)) return 'apic';
   if (/^\/v2\/[^/]+\/fdi(\/|$)/.test(path)) return 'fdi';
+  if (/^\/v2\/[^/]+\/link(\/|$)/.test(path)) return 'link';
   return 'roma';
 }
 

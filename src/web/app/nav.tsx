@@ -9,8 +9,11 @@ import DashboardOutlined from '@ant-design/icons/es/icons/DashboardOutlined';
 import DatabaseOutlined from '@ant-design/icons/es/icons/DatabaseOutlined';
 import SyncOutlined from '@ant-design/icons/es/icons/SyncOutlined';
 import ApiOutlined from '@ant-design/icons/es/icons/ApiOutlined';
+import MobileOutlined from '@ant-design/icons/es/icons/MobileOutlined';
 import FolderOutlined from '@ant-design/icons/es/icons/FolderOutlined';
 import EnvironmentOutlined from '@ant-design/icons/es/icons/EnvironmentOutlined';
+import BlockOutlined from '@ant-design/icons/es/icons/BlockOutlined';
+import ApartmentOutlined from '@ant-design/icons/es/icons/ApartmentOutlined';
 import { Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -44,9 +47,12 @@ export const NAV_ITEMS: NavItem[] = [
   { key: 'overview', scope: 'instance', path: 'overview', icon: <DashboardOutlined />, label: <NavLabel k="nav.overview" /> },
   { key: 'apps', scope: 'instance', path: 'apps', icon: <AppstoreOutlined />, label: <NavLabel k="nav.apps" /> },
   { key: 'dictionaries', scope: 'instance', path: 'dictionaries', icon: <BookOutlined />, label: <NavLabel k="nav.dictionaries" /> },
-  { key: 'datasources', scope: 'instance', path: 'datasources', icon: <DatabaseOutlined />, label: <NavLabel k="nav.datasources" /> },
-  { key: 'tasks', scope: 'instance', path: 'tasks', icon: <SyncOutlined />, label: <NavLabel k="nav.tasks" /> },
+  { key: 'products', scope: 'instance', path: 'products', icon: <BlockOutlined />, label: <NavLabel k="nav.products" /> },
+  { key: 'devices', scope: 'instance', path: 'devices', icon: <MobileOutlined />, label: <NavLabel k="nav.devices" /> },
+  { key: 'device-groups', scope: 'instance', path: 'device-groups', icon: <ApartmentOutlined />, label: <NavLabel k="nav.device-groups" /> },
   { key: 'apis', scope: 'instance', path: 'apis', icon: <ApiOutlined />, label: <NavLabel k="nav.apis" /> },
   { key: 'api-groups', scope: 'instance', path: 'api-groups', icon: <FolderOutlined />, label: <NavLabel k="nav.api-groups" /> },
   { key: 'api-envs', scope: 'instance', path: 'api-envs', icon: <EnvironmentOutlined />, label: <NavLabel k="nav.api-envs" /> },
+  { key: 'datasources', scope: 'instance', path: 'datasources', icon: <DatabaseOutlined />, label: <NavLabel k="nav.datasources" /> },
+  { key: 'tasks', scope: 'instance', path: 'tasks', icon: <SyncOutlined />, label: <NavLabel k="nav.tasks" /> },
 ];

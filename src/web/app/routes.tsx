@@ -27,6 +27,10 @@ const ApiEditorPage = lazy(() => import('../features/apic/ApiEditorPage'));
 const ApiGroupsPage = lazy(() => import('../features/apic/GroupsPage'));
 const ApiGroupPage = lazy(() => import('../features/apic/GroupPage'));
 const ApiEnvsPage = lazy(() => import('../features/apic/EnvsPage'));
+const ProductsPage = lazy(() => import('../features/link/products/ProductsPage'));
+const ProductPage = lazy(() => import('../features/link/products/ProductPage'));
+const DevicesPage = lazy(() => import('../features/link/devices/DevicesPage'));
+const DeviceGroupsPage = lazy(() => import('../features/link/groups/GroupsPage'));
 const NotFound = lazy(() => import('./NotFound'));
 
 /** A page: its own error boundary; the shell's Suspense shows a skeleton while it loads. */
@@ -89,6 +93,10 @@ export function AppRoutes() {
                 <Route path="api-groups" element={page(ApiGroupsPage)} />
                 <Route path="api-groups/:groupId" element={page(ApiGroupPage)} />
                 <Route path="api-envs" element={page(ApiEnvsPage)} />
+                <Route path="products" element={page(ProductsPage)} />
+                <Route path="products/:productId" element={page(ProductPage)} />
+                <Route path="devices" element={page(DevicesPage)} />
+                <Route path="device-groups" element={page(DeviceGroupsPage)} />
                 <Route path="*" element={page(NotFound)} />
               </Route>
               <Route path="*" element={page(NotFound)} />

@@ -13,6 +13,7 @@ import { Time } from '../../components/Time';
 import { CopyableId } from '../../components/CopyableId';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { TableSkeleton } from '../../components/TableSkeleton';
+import { DeviceCountsCard } from '../../components/DeviceCountsCard';
 
 export default function InstanceOverviewPage() {
   const { t } = useTranslation();
@@ -92,7 +93,8 @@ export default function InstanceOverviewPage() {
           </Panel>
         </Col>
         <Col xs={24} xl={10}>
-          <Panel>
+          <DeviceCountsCard iid={instanceId} />
+          <Panel style={{ marginTop: 16 }}>
             <PanelTitle>{t('instances.network')}</PanelTitle>
             <Descriptions column={1} size="small">
               <Descriptions.Item label={t('instances.zones')}>

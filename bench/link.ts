@@ -1,0 +1,176 @@
+// LINK bench: device list through the BFF over 100 000 devices (baseline: the same calls made
+// directly to roma-local), 10 000 simulated devices connecting at once (time until the API
+// reports all online, roma-local memory), and CONNACK → online_status=1 in the API.
+// Separate processes: roma-local, the BFF, and this one (load + MQTT clients). Figures only.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { request } from 'undici';
+import type { MqttClient } from 'mqtt';
+import { openDb } from '../src/roma-local/db/open';
+import { startRomaLocal } from '../src/roma-local/server';
+import { connectDevice, linkApi, productDevices } from '../scripts/devices-simulate';
+import { seedDevices } from '../scripts/seed-devices';
+import { median } from './load';
+
+const root = path.resolve(import.meta.dirname, '..');
+const DEVICES = Number(process.env.BENCH_LINK_DEVICES ?? 100_000);
+const CONNECT = Number(process.env.BENCH_LINK_CONNECT ?? 10_000);
+const PAGES = Number(process.env.BENCH_LINK_PAGES ?? 100);
+const ROUNDS = Number(process.env.BENCH_LINK_ROUNDS ?? 3);
+const PASSWORD = 'Bench-Passw0rd!';
+
+const pct = (xs: number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? NaN;
+};
+const rssMb = (pid: number): number => {
+  const m = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+};
+
+export async function benchLink(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'roma-bench-link-'));
+  const children: ChildProcess[] = [];
+  const clients: MqttClient[] = [];
+  try {
+    // ---- data: first start (demo instance), then a direct batch fill ----
+    const first = await startRomaLocal({ dataDir, password: PASSWORD, mqttPort: 0, gatewayPort: 0, port: 0 });
+    await first.close();
+    const db = openDb(dataDir);
+    db.pragma('synchronous = OFF');
+    const seeded = seedDevices(db, DEVICES);
+    db.close();
+    console.log(`\n## LINK (${DEVICES} devices seeded in ${(seeded.ms / 1000).toFixed(1)} s)`);
+
+    const roma = await spawnServer(children, ['--import', 'tsx', 'src/roma-local/standalone.ts'], {
+      ROMA_LOCAL_PORT: '0', ROMA_LOCAL_MQTT_PORT: '0', ROMA_LOCAL_GATEWAY_PORT: '0', ROMA_DATA_DIR: dataDir, ROMA_LOCAL_PASSWORD: PASSWORD,
+    }, /roma-local listening on (http:\/\/\S+)/);
+    const romaPid = children[0]!.pid!;
+    const bff = await spawnServer(children, ['--import', 'tsx', 'scripts/start.ts'], { PORT: '0', ROMA_ENDPOINT: roma, IAM_ENDPOINT: roma }, /running at (http:\/\/\S+)/);
+    const { api, token, projectId, instance } = await linkApi({ endpoint: roma, user: 'admin', password: PASSWORD, domain: 'roma-local', project: 'cn-north-4' });
+    const lr = await request(`${bff}/bff/login`, {
+      method: 'POST', headers: { 'x-csrf': '1', 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: PASSWORD, domain: 'roma-local', project: 'cn-north-4' }),
+    });
+    const setCookie = lr.headers['set-cookie'];
+    const cookie = (Array.isArray(setCookie) ? setCookie[0] : setCookie)!.split(';')[0]!;
+    await lr.body.dump();
+    const prefix = `/v2/${projectId}/link/instances/${instance}`;
+    const viaBff = async (p: string) => {
+      const r = await request(`${bff}/api${prefix}${p}`, { headers: { cookie, 'x-csrf': '1' } });
+      const body = (await r.body.json()) as { total: number; items: { online_status: number }[] };
+      if (r.statusCode !== 200) throw new Error(`${p}: ${r.statusCode}`);
+      return body;
+    };
+    const direct = async (p: string) => {
+      const r = await request(`${roma}${prefix}${p}`, { headers: { 'x-auth-token': token } });
+      await r.body.dump();
+    };
+
+    // ---- device list: p50/p95 per page (20 rows, random page of the first 50), one at a time ----
+    const namePrefix = `sim-${(await api.get('/devices?limit=1')).items[0].device_name.split('-')[1]}-0012`;
+    // baseline in the same run: the tiny apps list (one row), same BFF and roma-local
+    const appsPath = `/v2/${projectId}/instances/${instance}/apps?limit=20`;
+    const base: number[][] = [[], []];
+    for (let i = 0; i < PAGES; i++) {
+      let t = performance.now();
+      await (await request(`${bff}/api${appsPath}`, { headers: { cookie, 'x-csrf': '1' } })).body.dump();
+      base[0]!.push(performance.now() - t);
+      t = performance.now();
+      await (await request(`${roma}${appsPath}`, { headers: { 'x-auth-token': token } })).body.dump();
+      base[1]!.push(performance.now() - t);
+    }
+    console.log(`load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
+    const cases: [string, string][] = [
+      ['no filter', ''], [`product_id=${seeded.productId}`, `&product_id=${seeded.productId}`],
+      ['online_status=1,2', '&online_status=1,2'], [`device_name=${namePrefix} (prefix)`, `&device_name=${namePrefix}`],
+    ];
+    console.log(`device list, limit 20, ${PAGES} pages per round × ${ROUNDS} rounds; medians over rounds (ms)`);
+    console.log('filter                                    total   BFF p50  BFF p95   direct p50  direct p95');
+    console.log(`${'baseline: apps list (1 app)'.padEnd(40)} ${'1'.padStart(6)}  ${pct(base[0]!, 0.5).toFixed(2).padStart(8)} ${pct(base[0]!, 0.95).toFixed(2).padStart(8)}   ${pct(base[1]!, 0.5).toFixed(2).padStart(9)}  ${pct(base[1]!, 0.95).toFixed(2).padStart(10)}`);
+    for (const [name, q] of cases) {
+      const total = (await viaBff(`/devices?limit=1${q}`)).total;
+      const pages = Math.max(1, Math.min(50, Math.ceil(total / 20)));
+      const b50: number[] = []; const b95: number[] = []; const d50: number[] = []; const d95: number[] = [];
+      for (let r = 0; r < ROUNDS; r++) {
+        const tb: number[] = []; const td: number[] = [];
+        for (let i = 0; i < PAGES; i++) {
+          const p = `/devices?limit=20&offset=${Math.floor(Math.random() * pages) * 20}${q}`;
+          let t = performance.now();
+          await viaBff(p);
+          tb.push(performance.now() - t);
+          t = performance.now();
+          await direct(p);
+          td.push(performance.now() - t);
+        }
+        b50.push(pct(tb, 0.5)); b95.push(pct(tb, 0.95)); d50.push(pct(td, 0.5)); d95.push(pct(td, 0.95));
+      }
+      console.log(`${name.padEnd(40)} ${String(total).padStart(6)}  ${median(b50).toFixed(2).padStart(8)} ${median(b95).toFixed(2).padStart(8)}   ${median(d50).toFixed(2).padStart(9)}  ${median(d95).toFixed(2).padStart(10)}`);
+    }
+    const cold = performance.now();
+    await viaBff(`/devices?limit=20&online_status=0&created_date_start=${Date.now() - 86_400_000 * 15}`);
+    console.log(`one uncached total (new filter, 100k rows): ${(performance.now() - cold).toFixed(1)} ms through the BFF`);
+
+    // ---- 10 000 devices at once ----
+    const { devices, address } = await productDevices(api, seeded.productId, CONNECT + 50);
+    const storm = devices.slice(0, CONNECT);
+    const rssBefore = rssMb(romaPid);
+    const t0 = performance.now();
+    const results = await Promise.allSettled(storm.map((d) => connectDevice(address, d, 600, 180_000)));
+    const tConnacks = performance.now() - t0;
+    for (const r of results) if (r.status === 'fulfilled') clients.push(r.value.client);
+    const refused = results.length - clients.length;
+    let online = 0;
+    while (online < clients.length && performance.now() - t0 < 240_000) {
+      online = (await viaBff(`/devices?limit=1&product_id=${seeded.productId}&online_status=1`)).total;
+      if (online < clients.length) await new Promise((r) => setTimeout(r, 50));
+    }
+    const tAll = performance.now() - t0;
+    const rssAfter = rssMb(romaPid);
+    console.log(`${CONNECT} devices connecting at once: all CONNACKs in ${(tConnacks / 1000).toFixed(2)} s; API reports ${online} online after ${(tAll / 1000).toFixed(2)} s (target ≤ 10 s); ${refused} failed`);
+    console.log(`roma-local RSS: ${rssBefore.toFixed(0)} MB before, ${rssAfter.toFixed(0)} MB with ${clients.length} devices connected (+${((rssAfter - rssBefore) * 1024 / Math.max(1, clients.length)).toFixed(1)} KB per device)`);
+    for (const c of clients.splice(0)) c.end(true);
+
+    // ---- CONNACK → online_status=1 in the API (through the BFF), one device at a time ----
+    const lat: number[] = [];
+    for (const d of devices.slice(CONNECT, CONNECT + 50)) {
+      const { client, connackAt } = await connectDevice(address, d);
+      clients.push(client);
+      let seen = false;
+      while (!seen) {
+        const r = await request(`${bff}/api${prefix}/devices/${d.id}`, { headers: { cookie, 'x-csrf': '1' } });
+        seen = ((await r.body.json()) as { online_status: number }).online_status === 1;
+      }
+      lat.push(performance.now() - connackAt);
+    }
+    console.log(`CONNACK → online_status=1 seen through the BFF: p50 ${pct(lat, 0.5).toFixed(1)} ms, p95 ${pct(lat, 0.95).toFixed(1)} ms over ${lat.length} devices (target ≤ 200 ms)`);
+  } finally {
+    for (const c of clients) c.end(true);
+    for (const c of children) c.kill('SIGTERM');
+    await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function spawnServer(children: ChildProcess[], args: string[], env: Record<string, string>, ready: RegExp): Promise<string> {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const m = ready.exec(seen);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code} before it was ready:\n${seen}`)));
+  });
+}
+
+if (path.resolve(process.argv[1] ?? '') === path.resolve(import.meta.filename)) {
+  benchLink().then(() => process.exit(0), (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

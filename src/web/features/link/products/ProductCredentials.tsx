@@ -1,0 +1,62 @@
+// Product-level credentials (one secret for every device of the product): view, reveal, copy, reset.
+import { Button, Descriptions } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { productAuthQuery, type Product } from '../../../api/link';
+import { CopyableId } from '../../../components/CopyableId';
+import { useShowApiError } from '../../../components/ErrorAlert';
+import { feedback } from '../../../components/feedback';
+import { QueryView } from '../../../components/QueryView';
+import { Muted } from '../../../components/ui';
+import { Secret } from '../shared/Secret';
+import { Section } from '../shared/Section';
+import { useResetProductAuth } from '../shared/hooks';
+
+export function ProductCredentials({ iid, product, canModify }: { iid: string; product: Product; canModify: boolean }) {
+  const { t } = useTranslation('link');
+  const { t: tc } = useTranslation();
+  const q = useQuery(productAuthQuery(iid, product.id));
+  const reset = useResetProductAuth(iid, product.id);
+  const showApiError = useShowApiError();
+  const confirmReset = () =>
+    feedback.confirm({
+      title: t('products.resetAuthTitle', { name: product.name }),
+      content: t('products.resetAuthBody'),
+      okText: t('devices.resetPassword'),
+      cancelText: tc('common.cancel'),
+      danger: true,
+      onOk: async () => {
+        try {
+          await reset.mutateAsync({});
+          feedback.success(t('products.authReset', { name: product.name }));
+        } catch (err) {
+          showApiError(err);
+        }
+      },
+    });
+  return (
+    <Section
+      title={t('products.credentials')}
+      testId="product-credentials"
+      extra={
+        <Button size="small" danger disabled={!canModify} onClick={confirmReset} data-testid="product-reset-auth">
+          {t('devices.resetPassword')}
+        </Button>
+      }
+    >
+      <Muted>{t('products.credentialsHint')}</Muted>
+      <QueryView query={q} rows={2}>
+        {(c) => (
+          <Descriptions column={1} size="small" bordered style={{ marginTop: 8 }}>
+            <Descriptions.Item label={t('fields.userName')}>
+              <CopyableId id={c.userName} label={t('fields.userName')} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('fields.password')}>
+              <Secret value={c.password} label={t('fields.password')} testId="product-auth-password" />
+            </Descriptions.Item>
+          </Descriptions>
+        )}
+      </QueryView>
+    </Section>
+  );
+}
