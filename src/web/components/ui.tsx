@@ -6,6 +6,9 @@ import CopyOutlined from '@ant-design/icons/es/icons/CopyOutlined';
 import { useEffect, useId, useState, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
+// Muted and Callout live in uiLight.tsx (no Tooltip there: the login page uses them).
+export { Callout, Muted } from './uiLight';
+
 export const MONO = 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace';
 
 /** Read by screen readers, not shown (out of the layout, also inside flex containers). */
@@ -20,15 +23,6 @@ export const VISUALLY_HIDDEN: CSSProperties = {
   whiteSpace: 'nowrap',
   border: 0,
 };
-
-export function Muted({ children, style, testId }: { children: ReactNode; style?: CSSProperties; testId?: string }) {
-  const { token } = theme.useToken();
-  return (
-    <span data-testid={testId} style={{ color: token.colorTextSecondary, ...style }}>
-      {children}
-    </span>
-  );
-}
 
 export function Strong({ children, testId }: { children: ReactNode; testId?: string }) {
   return (
@@ -189,41 +183,5 @@ export function Bone({ width = '100%', height = 14, style }: { width?: number | 
       className="roma-bone"
       style={{ width, height, borderRadius: 4, background: token.colorFillSecondary, ...style }}
     />
-  );
-}
-
-/** An error/warning/info box (lighter than antd Alert). */
-export function Callout({
-  tone,
-  title,
-  children,
-  action,
-  testId,
-}: {
-  tone: 'error' | 'warning' | 'info';
-  title: ReactNode;
-  children?: ReactNode;
-  action?: ReactNode;
-  testId?: string;
-}) {
-  const { token } = theme.useToken();
-  const [bg, border] =
-    tone === 'error'
-      ? [token.colorErrorBg, token.colorErrorBorder]
-      : tone === 'warning'
-        ? [token.colorWarningBg, token.colorWarningBorder]
-        : [token.colorInfoBg, token.colorInfoBorder];
-  return (
-    <div
-      role={tone === 'error' ? 'alert' : 'status'}
-      data-testid={testId}
-      style={{ display: 'flex', gap: 12, padding: '10px 14px', borderRadius: token.borderRadiusLG, background: bg, border: `1px solid ${border}` }}
-    >
-      <div style={{ flex: 1, minWidth: 0 }}>
-        <div style={{ fontWeight: 600, marginBottom: children ? 4 : 0 }}>{title}</div>
-        {children}
-      </div>
-      {action ? <div>{action}</div> : null}
-    </div>
   );
 }

@@ -1,22 +1,27 @@
 // Login. Deliberately light (no antd Form/Typography/Alert): its chunks count towards what an
 // operator downloads before reaching the first real page.
-import { Button, Input, theme } from 'antd';
+import { Button, theme } from 'antd';
+// Input and Password from their own modules: antd's `Input` also carries TextArea, Search and OTP.
+import Input from 'antd/es/input/Input';
+import Password from 'antd/es/input/Password';
 import LockOutlined from '@ant-design/icons/es/icons/LockOutlined';
 import UserOutlined from '@ant-design/icons/es/icons/UserOutlined';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { bffTargetQuery } from '../../api/bffInfo';
 import { login, sessionQuery, type LoginInput } from '../../api/session';
 import { toApiError } from '../../api/errors';
-import { ErrorDetails } from '../../components/ErrorDetails';
-import { Callout, Muted } from '../../components/ui';
+import { Callout, Muted } from '../../components/uiLight';
 import { Panel } from '../../components/Panel';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { loginErrorText } from './loginError';
 import { safeRedirect } from './redirect';
 import { TargetLine } from './TargetLine';
+
+// Only shown after a failed login: its copy button (antd Tooltip) is not part of the first visit.
+const ErrorDetails = lazy(() => import('../../components/ErrorDetails').then((m) => ({ default: m.ErrorDetails })));
 
 const DEFAULTS: LoginInput = { domain: 'roma-local', username: '', password: '', project: 'cn-north-4' };
 type Field = keyof LoginInput;
@@ -130,7 +135,9 @@ export default function LoginPage() {
         {err && errText ? (
           <div style={{ marginBottom: 16 }}>
             <Callout tone="error" title={t('auth.failed')} testId="login-error">
-              <ErrorDetails error={err} text={errText} />
+              <Suspense fallback={<div data-testid="error-message">{errText}</div>}>
+                <ErrorDetails error={err} text={errText} />
+              </Suspense>
             </Callout>
           </div>
         ) : null}
@@ -142,7 +149,7 @@ export default function LoginPage() {
             <Input {...input('username', { prefix: <UserOutlined />, autoComplete: 'username', autoFocus: true })} />
           </FieldRow>
           <FieldRow id="login-password" label={labels.password} error={errors.password}>
-            <Input.Password {...input('password', { prefix: <LockOutlined />, autoComplete: 'current-password' })} />
+            <Password {...input('password', { prefix: <LockOutlined />, autoComplete: 'current-password' })} />
           </FieldRow>
           <FieldRow id="login-project" label={labels.project} error={errors.project}>
             <Input {...input('project')} />

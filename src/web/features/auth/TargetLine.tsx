@@ -2,7 +2,7 @@
 import CloudServerOutlined from '@ant-design/icons/es/icons/CloudServerOutlined';
 import { useTranslation } from 'react-i18next';
 import type { BffTarget } from '../../api/bffInfo';
-import { Muted } from '../../components/ui';
+import { Muted } from '../../components/uiLight';
 
 export function TargetLine({ target }: { target: BffTarget }) {
   const { t } = useTranslation();
