@@ -1,6 +1,6 @@
 // `npm run bench`: bundle sizes a browser really loads (one row per page), BFF proxy overhead
 // against the same list call made directly to roma-local, and each area's own bench, measured in
-// one run. Figures, not assertions. BENCH_ONLY=bundles,proxy,… runs a selection.
+// one run. Figures, not assertions. BENCH_ONLY=bundles,proxy,fdi,apic,team,link runs a selection.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const password = 'Bench-Passw0rd!';
   const children: ChildProcess[] = [];
   const roma = await spawnServer(children, ['--import', 'tsx', 'src/roma-local/standalone.ts'], {
-    ROMA_LOCAL_PORT: '0', ROMA_DATA_DIR: dataDir, ROMA_LOCAL_PASSWORD: password,
+    ROMA_LOCAL_PORT: '0', ROMA_LOCAL_MQTT_PORT: '0', ROMA_LOCAL_GATEWAY_PORT: '0', ROMA_DATA_DIR: dataDir, ROMA_LOCAL_PASSWORD: password,
   }, /roma-local listening on (http:\/\/\S+)/);
   const bff = await spawnServer(children, ['--import', 'tsx', 'scripts/start.ts'], {
     PORT: '0', ROMA_ENDPOINT: roma, IAM_ENDPOINT: roma,
@@ -132,15 +132,15 @@ async function main(): Promise<void> {
       console.log(`ratio BFF/direct   throughput ${(b.rps / d.rps).toFixed(2)}×   p50 ${(b.p50 / d.p50).toFixed(2)}×   p99 ${(b.p99 / d.p99).toFixed(2)}×`);
     }
     console.log(`(roma-local, the BFF and the load generator are separate processes on ${os.cpus().length} cores; node ${process.version})`);
-    await benchFdi();
-    await benchApic({ root, rounds: ROUNDS, requests: REQUESTS, concurrency: CONCURRENCY });
+    if (wanted('fdi')) await benchFdi();
+    if (wanted('apic')) await benchApic({ root, rounds: ROUNDS, requests: REQUESTS, concurrency: CONCURRENCY });
   } finally {
     for (const c of children) c.kill('SIGTERM');
     await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  await runTeamBench();
-  await benchLink();
+  if (wanted('team')) await runTeamBench();
+  if (wanted('link')) await benchLink();
 }
 
 /** Start a server process and wait for the line announcing its URL. */
