@@ -60,6 +60,11 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
+      // the barrel would put every family's schemas into one chunk that every page loads
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(\\.\\./)+contract(/index)?$', message: 'Import the family file (contract/apps, contract/link, …), not the contract barrel.' }] },
+      ],
     },
   },
 );

@@ -3,40 +3,7 @@
 // envelope becomes a Page once here; errors are ApiErrors (http.ts reads error_code/error_msg).
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
-import {
-  api as apiSchema,
-  apiDebugResponse,
-  apiGroup as groupSchema,
-  apiGroupList,
-  apiList,
-  apiVersionDetail,
-  apiVersionList,
-  apicEnv,
-  apicEnvList,
-  batchPublishResponse,
-  domainResponse,
-  envVariable,
-  envVariableList,
-  openApiImportResponse,
-  publishResp,
-  type Api as WireApi,
-  type ApiCreateRequest,
-  type ApiDebugRequest,
-  type ApiGroup,
-  type ApicEnv,
-  type ApiVersion,
-  type ApiVersionDetail,
-  type AssociateDomainRequest,
-  type BatchPublishResponse,
-  type CreateApiGroupRequest,
-  type EnvCreateRequest,
-  type EnvVariable,
-  type EnvVariableCreateRequest,
-  type OpenApiExportRequest,
-  type OpenApiImportResponse,
-  type PublishResp,
-  type UpdateApiGroupRequest,
-} from '../../contract';
+import { api as apiSchema, apiDebugResponse, apiGroup as groupSchema, apiGroupList, apiList, apiVersionDetail, apiVersionList, apicEnv, apicEnvList, batchPublishResponse, domainResponse, envVariable, envVariableList, openApiImportResponse, publishResp, type Api as WireApi, type ApiCreateRequest, type ApiDebugRequest, type ApiGroup, type ApicEnv, type ApiVersion, type ApiVersionDetail, type AssociateDomainRequest, type BatchPublishResponse, type CreateApiGroupRequest, type EnvCreateRequest, type EnvVariable, type EnvVariableCreateRequest, type OpenApiExportRequest, type OpenApiImportResponse, type PublishResp, type UpdateApiGroupRequest } from '../../contract/apic';
 import { http, parseWith } from './http';
 import { romaPath, seg } from './project';
 import { scopedKeys, type ListParams } from './keys';

@@ -1,18 +1,6 @@
 // Integration apps (ROMA common family).
-import {
-  APP_ROLES,
-  appCandidatesResponse,
-  appListResponse,
-  appMembersResponse,
-  appSecretResponse,
-  app as appSchema,
-  normaliseRoles,
-  type App as WireApp,
-  type AppRole,
-  type CreateAppRequest,
-  type UpdateAppRequest,
-  type UpdateAppMembersRequest,
-} from '../../contract';
+import { APP_ROLES, type AppRole } from '../../contract/common';
+import { appCandidatesResponse, appListResponse, appMembersResponse, appSecretResponse, app as appSchema, normaliseRoles, type App as WireApp, type CreateAppRequest, type UpdateAppRequest, type UpdateAppMembersRequest } from '../../contract/apps';
 import { http, parseWith } from './http';
 import { romaPath, seg } from './project';
 import { normaliseTime } from './time';

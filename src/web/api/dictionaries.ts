@@ -1,11 +1,5 @@
 // Dictionaries (ROMA common family): a tree by parent_code; offset/limit are strings in the SDK.
-import {
-  dictionary as dictSchema,
-  dictionaryListResponse,
-  type CreateDictionaryRequest,
-  type Dictionary as WireDictionary,
-  type UpdateDictionaryRequest,
-} from '../../contract';
+import { dictionary as dictSchema, dictionaryListResponse, type CreateDictionaryRequest, type Dictionary as WireDictionary, type UpdateDictionaryRequest } from '../../contract/dictionaries';
 import { http, parseWith } from './http';
 import { romaPath, seg } from './project';
 import { normaliseTime } from './time';

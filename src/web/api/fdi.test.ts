@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import listMonitorLog from '../../../tests/fixtures/roma-api-examples/fdi/ListMonitorLog.response.200.json';
-import { monitorLogListResponse, taskBrief, taskResponse } from '../../contract';
+import { monitorLogListResponse, taskBrief, taskResponse } from '../../contract/fdi';
 import { isStarted, serialiseTaskDetail, taskFromWire, taskSummaryFromWire, toExecuteStatus, datasourceFromWire } from './fdi';
 import { ACTIVE_POLL_MS, IDLE_POLL_MS, SETTLING_POLL_MS, pageNumber, runFromWire, runPollInterval } from './fdiRuns';
 

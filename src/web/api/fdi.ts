@@ -2,33 +2,7 @@
 // task_type in either case → upper case, status 0|1|"stop"|"running" → a boolean, port always a
 // string, task_detail parsed from / serialised to its camelCase JSON string, times in epoch ms.
 import { queryOptions } from '@tanstack/react-query';
-import {
-  DATASOURCE_TYPES,
-  batchTaskOperationResponse,
-  connectorTypesResponse,
-  datasource as datasourceSchema,
-  datasourceColumnsResponse,
-  datasourceListResponse,
-  datasourceTablesResponse,
-  parseTaskDetail,
-  taskDispatch,
-  taskListResponse,
-  taskResponse,
-  taskStatisticsResponse,
-  testConnectResponse,
-  type BatchTaskOperationResponse,
-  type ColumnInfo,
-  type CreateTaskRequest,
-  type Datasource as WireDatasource,
-  type DatasourceInfo,
-  type TaskBrief as WireTaskBrief,
-  type TaskDetailDocument,
-  type TaskDispatch as WireDispatch,
-  type TaskDispatchRequest,
-  type TaskResponse,
-  type TaskStatisticsResponse,
-  type TaskType,
-} from '../../contract';
+import { DATASOURCE_TYPES, batchTaskOperationResponse, connectorTypesResponse, datasource as datasourceSchema, datasourceColumnsResponse, datasourceListResponse, datasourceTablesResponse, parseTaskDetail, taskDispatch, taskListResponse, taskResponse, taskStatisticsResponse, testConnectResponse, type BatchTaskOperationResponse, type ColumnInfo, type CreateTaskRequest, type Datasource as WireDatasource, type DatasourceInfo, type TaskBrief as WireTaskBrief, type TaskDetailDocument, type TaskDispatch as WireDispatch, type TaskDispatchRequest, type TaskResponse, type TaskStatisticsResponse, type TaskType } from '../../contract/fdi';
 import { ApiError } from './errors';
 import { detailQueryFactory, listQueryFactory, type Page } from './factories';
 import { http, parseWith } from './http';

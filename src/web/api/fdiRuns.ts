@@ -2,15 +2,7 @@
 // steps, dirty rows. The monitoring endpoints page by PAGE NUMBER from 1: callers pass a row
 // offset like everywhere else and it is turned into a page number here, once.
 import { queryOptions } from '@tanstack/react-query';
-import {
-  dirtyRowListResponse,
-  monitorLogDetailResponse,
-  monitorLogListResponse,
-  taskMonitorListResponse,
-  type MonitorDetailLog,
-  type MonitorLog,
-  type TaskMonitorInfo,
-} from '../../contract';
+import { dirtyRowListResponse, monitorLogDetailResponse, monitorLogListResponse, taskMonitorListResponse, type MonitorDetailLog, type MonitorLog, type TaskMonitorInfo } from '../../contract/fdi';
 import type { Page } from './factories';
 import { http, parseWith } from './http';
 import { taskKeys, toExecuteStatus, isStarted, type ExecuteStatus } from './fdi';

@@ -1,7 +1,7 @@
 // Instances: the list (ROMA common: name, RUNNING…) and the detail (APIC: instance_name,
 // Running… + instance_status) normalised into one view model.
 import { queryOptions } from '@tanstack/react-query';
-import { instanceDetail, instanceListResponse, type InstanceDetail, type InstanceListItem } from '../../contract';
+import { instanceDetail, instanceListResponse, type InstanceDetail, type InstanceListItem } from '../../contract/instances';
 import { http, parseWith } from './http';
 import { romaPath, seg } from './project';
 import { normaliseTime } from './time';

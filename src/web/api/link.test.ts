@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { device, deviceGroup, product } from '../../contract';
+import { device, deviceGroup, product } from '../../contract/link';
 import fs from 'node:fs';
 import path from 'node:path';
 import { can, deviceFromWire, groupFromWire, onlineState, productFromWire } from './link';

@@ -3,50 +3,7 @@
 // URLs), inverted status flags (0 enabled / 1 disabled) become booleans, online_status 0/1/2 a
 // named state, epoch-ms times (and the groups' string times) epoch ms via normaliseTime.
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import {
-  commandListResponse,
-  deviceGroup as deviceGroupSchema,
-  deviceGroupTreeResponse,
-  deviceListResponse,
-  deviceTopicListResponse,
-  devicesCountResponse,
-  devicesSummaryResponse,
-  device as deviceSchema,
-  groupDeviceListResponse,
-  linkAuthentication,
-  linkService,
-  forceOfflineResponse,
-  product as productSchema,
-  productListResponse,
-  productTopic as productTopicSchema,
-  productTopicListResponse,
-  propertyListResponse,
-  sendCommandResponse,
-  serviceListResponse,
-  shadowResponse,
-  type CommandRequest,
-  type CreateDeviceGroupRequest,
-  type CreateDeviceRequest,
-  type CreateProductRequest,
-  type CreateServiceRequest,
-  type Device as WireDevice,
-  type DeviceGroup as WireGroup,
-  type DeviceGroupNode,
-  type LinkCommand,
-  type LinkProperty,
-  type LinkService,
-  type Product as WireProduct,
-  type ProductTopic as WireTopic,
-  type ProductTopicRequest,
-  type PropertyRequest,
-  type ResetDeviceAuthenticationRequest,
-  type ResetProductAuthenticationRequest,
-  type SendCommandRequest,
-  type UpdateDeviceGroupRequest,
-  type UpdateDeviceRequest,
-  type UpdateProductRequest,
-  type UpdateServiceRequest,
-} from '../../contract';
+import { commandListResponse, deviceGroup as deviceGroupSchema, deviceGroupTreeResponse, deviceListResponse, deviceTopicListResponse, devicesCountResponse, devicesSummaryResponse, device as deviceSchema, groupDeviceListResponse, linkAuthentication, linkService, forceOfflineResponse, product as productSchema, productListResponse, productTopic as productTopicSchema, productTopicListResponse, propertyListResponse, sendCommandResponse, serviceListResponse, shadowResponse, type CommandRequest, type CreateDeviceGroupRequest, type CreateDeviceRequest, type CreateProductRequest, type CreateServiceRequest, type Device as WireDevice, type DeviceGroup as WireGroup, type DeviceGroupNode, type LinkCommand, type LinkProperty, type LinkService, type Product as WireProduct, type ProductTopic as WireTopic, type ProductTopicRequest, type PropertyRequest, type ResetDeviceAuthenticationRequest, type ResetProductAuthenticationRequest, type SendCommandRequest, type UpdateDeviceGroupRequest, type UpdateDeviceRequest, type UpdateProductRequest, type UpdateServiceRequest } from '../../contract/link';
 import { http, parseWith } from './http';
 import { romaPath, seg } from './project';
 import { normaliseTime } from './time';

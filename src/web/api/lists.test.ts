@@ -1,6 +1,7 @@
 // List-valued fields in the vendor's spellings, read once in the API layer.
 import { describe, expect, it } from 'vitest';
-import { app as appSchema, appMembersResponse, instanceDetail } from '../../contract';
+import { app as appSchema, appMembersResponse } from '../../contract/apps';
+import { instanceDetail } from '../../contract/instances';
 import { appPermissions, fromWire as appFromWire } from './apps';
 import { fromDetail, fromListItem } from './instances';
 import { splitList } from './lists';

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appListResponse, dictionary, instanceDetail } from '../../contract';
+import { appListResponse } from '../../contract/apps';
+import { dictionary } from '../../contract/dictionaries';
+import { instanceDetail } from '../../contract/instances';
 import { fromDetail, fromListItem } from './instances';
 import { fromWire as appFromWire, appPermissions } from './apps';
 import { fromWire as dictFromWire } from './dictionaries';

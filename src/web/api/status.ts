@@ -1,6 +1,6 @@
 // One status vocabulary for the console. Vendor vocabularies (instance list RUNNING…, instance
 // detail Running… + numeric codes, LINK 0/1/2, FDI running/stop…) are mapped here, once.
-import { INSTANCE_STATUS_CODES } from '../../contract';
+import { INSTANCE_STATUS_CODES } from '../../contract/instances';
 
 export const STATUS_KEYS = [
   'running', 'online', 'creating', 'starting', 'updating', 'restarting', 'deleting', 'freezing', 'inProgress',

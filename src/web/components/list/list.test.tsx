@@ -7,7 +7,7 @@ import { Button, Modal, type TableColumnsType } from 'antd';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { MemoryRouter, useLocation } from 'react-router';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import enUS from '../../locales/en-US.json';
 import { ApiError } from '../../api/errors';
@@ -37,10 +37,20 @@ beforeAll(async () => {
   } as unknown as typeof ResizeObserver;
   await i18next.use(initReactI18next).init({ lng: 'en-US', resources: { 'en-US': { translation: enUS } }, interpolation: { escapeValue: false } });
 });
-afterEach(() => {
+afterEach(async () => {
   cleanup();
   // the dialogs live outside the rendered tree
   Modal.destroyAll();
+  // let React finish the unmounts it scheduled, so none runs after jsdom is torn down
+  await act(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
+});
+afterAll(async () => {
+  // antd's imperative dialogs unmount on a later tick: drain it while `window` still exists
+  await act(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  });
 });
 /** The open dialog that says `text` (in jsdom a closed one may linger: its close animation never ends). */
 const dialogWith = (text: string) =>

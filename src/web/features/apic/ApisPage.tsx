@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { HTTP_METHODS } from '../../../contract';
+import { HTTP_METHODS } from '../../../contract/apic';
 import { apiListQuery, envsQuery, groupListQuery, type Api } from '../../api/apic';
 import { Code } from '../../components/ui';
 import { actionsColumn, BulkBar, ListPage, ListTable, NameSearch, useConfirm, useList, useMountedOnce, useSelection } from '../../components/list';

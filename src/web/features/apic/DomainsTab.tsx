@@ -2,7 +2,7 @@
 // stated up front, unbind with a confirmation that names the domain.
 import { Button, Form, Input, Select, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { DOMAIN_PATTERN, type UrlDomain } from '../../../contract';
+import { DOMAIN_PATTERN, type UrlDomain } from '../../../contract/apic';
 import type { ApiGroup } from '../../api/apic';
 import { useShowApiError } from '../../components/ErrorAlert';
 import { feedback } from '../../components/feedback';

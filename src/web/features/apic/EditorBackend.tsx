@@ -2,7 +2,7 @@
 // backends are kept when editing but cannot be called here (roma-local answers 501).
 import { Button, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { HTTP_METHODS, MOCK_STATUS_CODES, PARAM_LOCATIONS, PARAM_NAME_PATTERN, SYSTEM_PARAMS, URL_DOMAIN_PATTERN } from '../../../contract';
+import { HTTP_METHODS, MOCK_STATUS_CODES, PARAM_LOCATIONS, PARAM_NAME_PATTERN, SYSTEM_PARAMS, URL_DOMAIN_PATTERN } from '../../../contract/apic';
 import type { BackendParamRow, EditorValues } from './editorModel';
 
 export function EditorBackendType() {

@@ -2,7 +2,7 @@
 import { Form, Input, Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { APIC_NAME_PATTERN, AUTH_TYPES } from '../../../contract';
+import { APIC_NAME_PATTERN, AUTH_TYPES } from '../../../contract/apic';
 import { groupListQuery } from '../../api/apic';
 
 export function EditorBasics({ iid }: { iid: string }) {

@@ -2,7 +2,7 @@
 // the request parameters; a placeholder without its PATH parameter is offered in one click.
 import { Button, Checkbox, Form, Input, Select, Space, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { API_URI_PATTERN, HTTP_METHODS, PARAM_LOCATIONS, PARAM_NAME_PATTERN } from '../../../contract';
+import { API_URI_PATTERN, HTTP_METHODS, PARAM_LOCATIONS, PARAM_NAME_PATTERN } from '../../../contract/apic';
 import { Callout } from '../../components/ui';
 import { missingPathParams, type EditorValues, type ParamRow } from './editorModel';
 

@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { DEFAULT_ENV_ID, ENV_NAME_PATTERN } from '../../../contract';
+import { DEFAULT_ENV_ID, ENV_NAME_PATTERN } from '../../../contract/apic';
 import { envsQuery, type ApicEnv } from '../../api/apic';
 import { normaliseTime } from '../../api/time';
 import { useShowApiError } from '../../components/ErrorAlert';

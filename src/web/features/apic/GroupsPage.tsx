@@ -5,7 +5,7 @@ import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { APIC_NAME_PATTERN } from '../../../contract';
+import { APIC_NAME_PATTERN } from '../../../contract/apic';
 import { groupListQuery, type ApiGroup } from '../../api/apic';
 import { useShowApiError } from '../../components/ErrorAlert';
 import { Code, Muted } from '../../components/ui';

@@ -4,7 +4,7 @@ import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_ENV_ID } from '../../../contract';
+import { DEFAULT_ENV_ID } from '../../../contract/apic';
 import { envsQuery, type Api, type BatchPublishResponse } from '../../api/apic';
 import { useShowApiError } from '../../components/ErrorAlert';
 import { feedback } from '../../components/feedback';

@@ -4,7 +4,7 @@ import { Button, Form, Input, Segmented, Table } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_ENV_ID, ENV_VAR_NAME_PATTERN, ENV_VAR_VALUE_PATTERN } from '../../../contract';
+import { DEFAULT_ENV_ID, ENV_VAR_NAME_PATTERN, ENV_VAR_VALUE_PATTERN } from '../../../contract/apic';
 import { variablesQuery, type ApicEnv, type EnvVariable } from '../../api/apic';
 import { useShowApiError } from '../../components/ErrorAlert';
 import { actionsColumn, useConfirm } from '../../components/list';

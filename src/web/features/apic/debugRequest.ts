@@ -1,6 +1,6 @@
 // The debug form → a DebugApiV2 body: path placeholders filled (encoded), query and header
 // parameters as lists, empty values left out; the target is the draft or an environment name.
-import type { ApiDebugRequest } from '../../../contract';
+import type { ApiDebugRequest } from '../../../contract/apic';
 import type { Api } from '../../api/apic';
 
 export interface DebugForm {

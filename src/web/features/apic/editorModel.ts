@@ -1,13 +1,7 @@
 // The API editor's form values ↔ the CreateApiV2 body, and the rule check run before saving:
 // the contract's own schema (lengths, patterns, cross-field rules) plus hints it cannot give
 // (a path placeholder without its PATH parameter is listed by name so the form can offer it).
-import {
-  apiCreateRequest,
-  pathParams,
-  type ApiCreateRequest,
-  type BackendParamCreate,
-  type ReqParamCreate,
-} from '../../../contract';
+import { apiCreateRequest, pathParams, type ApiCreateRequest, type BackendParamCreate, type ReqParamCreate } from '../../../contract/apic';
 import type { Api } from '../../api/apic';
 
 export interface ParamRow {

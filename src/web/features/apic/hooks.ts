@@ -1,7 +1,7 @@
 // Mutations of the APIC pages. Invalidation stays inside this instance's APIC keys: publishing
 // touches the API lists and the one API's versions; groups and envs their own lists.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ApiCreateRequest, AssociateDomainRequest, CreateApiGroupRequest, EnvCreateRequest, EnvVariableCreateRequest } from '../../../contract';
+import type { ApiCreateRequest, AssociateDomainRequest, CreateApiGroupRequest, EnvCreateRequest, EnvVariableCreateRequest } from '../../../contract/apic';
 import {
   apicApiKeys,
   apicEnvKeys,

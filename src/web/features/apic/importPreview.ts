@@ -2,7 +2,7 @@
 // browser before uploading: one row per operation, with the name it will get and any reason the
 // server will refuse it that can be seen from the file alone.
 import { parse as parseYaml } from 'yaml';
-import { APIC_NAME_PATTERN } from '../../../contract';
+import { APIC_NAME_PATTERN } from '../../../contract/apic';
 
 const METHODS = ['get', 'post', 'put', 'delete', 'head', 'patch', 'options', 'x-apigateway-any-method'];
 

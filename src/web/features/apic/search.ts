@@ -1,6 +1,6 @@
 // URL state of the APIC lists. Every field has a .catch() default: a hand-edited URL never breaks.
 import { z } from 'zod';
-import { HTTP_METHODS } from '../../../contract';
+import { HTTP_METHODS } from '../../../contract/apic';
 import type { ApiListParams } from '../../api/apic';
 import { pagedSearchFields } from '../../components/searchState';
 

@@ -7,7 +7,7 @@ import { feedback } from '../../components/feedback';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { APP_ROLES } from '../../../contract';
+import { APP_ROLES } from '../../../contract/common';
 import {
   appCandidatesQuery,
   appDetailQuery,

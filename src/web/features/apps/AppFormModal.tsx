@@ -4,7 +4,7 @@ import { Form, Input, Modal, Typography, type ButtonProps } from 'antd';
 import { feedback } from '../../components/feedback';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { APP_NAME_MAX, APP_NAME_PATTERN, APP_REMARK_MAX } from '../../../contract';
+import { APP_NAME_MAX, APP_NAME_PATTERN, APP_REMARK_MAX } from '../../../contract/apps';
 import type { App } from '../../api/apps';
 import { toApiError } from '../../api/errors';
 import { useShowApiError } from '../../components/ErrorAlert';

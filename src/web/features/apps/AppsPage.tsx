@@ -6,7 +6,7 @@ import PlusOutlined from '@ant-design/icons/es/icons/PlusOutlined';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { APP_NAME_MAX } from '../../../contract';
+import { APP_NAME_MAX } from '../../../contract/apps';
 import { appListQuery, appPermissions, type App } from '../../api/apps';
 import { Muted } from '../../components/ui';
 import { useShowApiError } from '../../components/ErrorAlert';

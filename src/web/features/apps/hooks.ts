@@ -1,7 +1,7 @@
 // React Query hooks of the apps feature. Mutations invalidate narrowly: this instance's app lists
 // and the one app's detail, nothing else.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CreateAppRequest, UpdateAppMembersRequest, UpdateAppRequest } from '../../../contract';
+import type { CreateAppRequest, UpdateAppMembersRequest, UpdateAppRequest } from '../../../contract/apps';
 import {
   createApp,
   deleteApp,

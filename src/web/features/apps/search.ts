@@ -1,6 +1,6 @@
 // The apps list state in the URL. Every field has a .catch() default: a hand-edited URL never breaks.
 import { z } from 'zod';
-import { APP_NAME_MAX } from '../../../contract';
+import { APP_NAME_MAX } from '../../../contract/apps';
 import type { AppListParams } from '../../api/apps';
 import { pagedSearchFields } from '../../components/searchState';
 

@@ -3,7 +3,7 @@ import { Form, Input, InputNumber, Modal, Typography, type ButtonProps } from 'a
 import { feedback } from '../../components/feedback';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DICT_CODE_PATTERN, DICT_EXTEND_PATTERN, DICT_NAME_PATTERN } from '../../../contract';
+import { DICT_CODE_PATTERN, DICT_EXTEND_PATTERN, DICT_NAME_PATTERN } from '../../../contract/dictionaries';
 import type { Dictionary } from '../../api/dictionaries';
 import { toApiError } from '../../api/errors';
 import { useShowApiError } from '../../components/ErrorAlert';

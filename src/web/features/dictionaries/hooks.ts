@@ -1,5 +1,5 @@
 // Dictionary mutations; invalidate only this instance's dictionary lists and the one detail.
-import type { CreateDictionaryRequest, UpdateDictionaryRequest } from '../../../contract';
+import type { CreateDictionaryRequest, UpdateDictionaryRequest } from '../../../contract/dictionaries';
 import { createDictionary, deleteDictionary, updateDictionary, type Dictionary } from '../../api/dictionaries';
 import { dictionaryKeys } from '../../api/keys';
 import { useDeleteMutation, useSaveMutation } from '../../api/mutations';

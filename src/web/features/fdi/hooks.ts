@@ -1,7 +1,7 @@
 // Mutations of the FDI feature. Invalidation stays narrow: this instance's data-source or task
 // lists, the one item's detail and, for run actions, that task's runs and the statistics.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CreateTaskRequest, DatasourceInfo, TaskDispatchRequest } from '../../../contract';
+import type { CreateTaskRequest, DatasourceInfo, TaskDispatchRequest } from '../../../contract/fdi';
 import {
   batchTasks,
   createDatasource,

@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Form, Input, Modal, Select, type ButtonProps } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DATASOURCE_NAME_PATTERN } from '../../../../contract';
+import { DATASOURCE_NAME_PATTERN } from '../../../../contract/fdi';
 import { appListQuery } from '../../../api/apps';
 import { offeredTypesQuery, type Datasource } from '../../../api/fdi';
 import { useShowApiError } from '../../../components/ErrorAlert';

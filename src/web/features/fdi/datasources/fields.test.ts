@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datasourceInfo } from '../../../../contract';
+import { datasourceInfo } from '../../../../contract/fdi';
 import { addressOf, formKind, fromContent, toDatasourceInfo } from './fields';
 
 describe('data source form per type', () => {

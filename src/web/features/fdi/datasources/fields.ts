@@ -1,7 +1,7 @@
 // Which connection fields a data source type uses (fdi.md §1 Content table), so the form shows
 // only those: relational types have a default mode (host, port, database, user, password) and a
 // professional mode (JDBC URL); SQLITE (roma-local only) a file name; other types edit JSON.
-import type { DatasourceInfo } from '../../../../contract';
+import type { DatasourceInfo } from '../../../../contract/fdi';
 
 export type FormKind = 'relational' | 'relationalDefaultOnly' | 'file' | 'json';
 

@@ -1,6 +1,6 @@
 import { Cron } from 'croner';
 import { describe, expect, it } from 'vitest';
-import { MONITOR_CODES } from '../../../../contract';
+import { MONITOR_CODES } from '../../../../contract/fdi';
 import en from '../../../locales/features/fdi.en-US.json';
 import zh from '../../../locales/features/fdi.zh-CN.json';
 import { addSample, etaMs, formatDuration, progressOf, smoothedRate } from './eta';

@@ -1,6 +1,6 @@
 // Column mapping by name: each selected source column goes to the target column with the same
 // name (exact first, then ignoring case, underscores and dashes); manual edits override it.
-import type { ColumnInfo, MappingEntry } from '../../../../contract';
+import type { ColumnInfo, MappingEntry } from '../../../../contract/fdi';
 
 export const nameKey = (s: string): string => s.toLowerCase().replace(/[_\-\s]/g, '');
 

@@ -1,6 +1,6 @@
 // Detailed monitor status codes (fdi.md §3) → their text key in the fdi namespace and the UI
 // group (error / cancelled / queued / skipped / normal) that picks the colour.
-import { MONITOR_CODES, monitorCodeGroup } from '../../../../contract';
+import { MONITOR_CODES, monitorCodeGroup } from '../../../../contract/fdi';
 import type texts from '../../../locales/features/fdi.en-US.json';
 
 export type CodeTextKey = `codes.${keyof typeof texts.codes}`;

@@ -3,7 +3,7 @@
 // automatic mapping.
 import { Button, Flex, Select, Table, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ColumnInfo } from '../../../../contract';
+import type { ColumnInfo } from '../../../../contract/fdi';
 import { Callout, Muted, Tag } from '../../../components/ui';
 import { duplicateTargets, mapByName, type ColumnPair } from '../logic/mapping';
 import type { StepProps } from './BasicsStep';

@@ -2,7 +2,7 @@
 // whether the target table is emptied before each run.
 import { Checkbox, Form, Input, InputNumber, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ColumnInfo } from '../../../../contract';
+import type { ColumnInfo } from '../../../../contract/fdi';
 import { Muted } from '../../../components/ui';
 import type { StepProps } from './BasicsStep';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTaskRequest, taskDispatchRequest, type ColumnInfo } from '../../../../contract';
+import { createTaskRequest, taskDispatchRequest, type ColumnInfo } from '../../../../contract/fdi';
 import { taskFromWire } from '../../../api/fdi';
 import { initialState, pairsOf, stateFromTask, stepErrors, toDispatchRequest, toTaskRequest } from './wizardState';
 

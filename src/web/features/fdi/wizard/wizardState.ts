@@ -1,8 +1,8 @@
 // The wizard's one state object (Back keeps every value), its per-step checks, and the request
 // it becomes: { task, task_detail } with task_detail as the camelCase JSON string, plus the
 // schedule of a TIMING task.
-import type { ColumnInfo, CreateTaskRequest, MappingEntry, TaskDispatchRequest } from '../../../../contract';
-import { TASK_NAME_PATTERN } from '../../../../contract';
+import type { ColumnInfo, CreateTaskRequest, MappingEntry, TaskDispatchRequest } from '../../../../contract/fdi';
+import { TASK_NAME_PATTERN } from '../../../../contract/fdi';
 import { serialiseTaskDetail, type Dispatch, type Task } from '../../../api/fdi';
 import { duplicateTargets, mapByName, toMappingTable, withEdits, type ColumnPair } from '../logic/mapping';
 import type { Period } from '../logic/schedule';

@@ -4,7 +4,7 @@ import { Form, Input, Modal, Select, Switch, type ButtonProps } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEVICE_NAME_PATTERN, DEVICE_PASSWORD_PATTERN, DEVICE_USER_NAME_PATTERN, NODE_ID_PATTERN } from '../../../../contract';
+import { DEVICE_NAME_PATTERN, DEVICE_PASSWORD_PATTERN, DEVICE_USER_NAME_PATTERN, NODE_ID_PATTERN } from '../../../../contract/link';
 import { toApiError } from '../../../api/errors';
 import { productDetailQuery, type Device } from '../../../api/link';
 import { useShowApiError } from '../../../components/ErrorAlert';

@@ -1,14 +1,7 @@
 // Device CSV import, the pure part: read the file (UTF-8, BOM optional but written by our
 // template), check the fixed header, validate every row with the contract's rules before anything
 // is sent, and run the creates with bounded concurrency, one result per row.
-import {
-  deviceName,
-  devicePassword,
-  deviceTags,
-  deviceUserName,
-  nodeId,
-  type CreateDeviceRequest,
-} from '../../../../contract';
+import { deviceName, devicePassword, deviceTags, deviceUserName, nodeId, type CreateDeviceRequest } from '../../../../contract/link';
 
 /** The fixed header (README.md, "LINK devices: CSV import"). */
 export const CSV_HEADER = ['device_name', 'node_id', 'product_id', 'user_name', 'password', 'status', 'description', 'tags'] as const;

@@ -3,7 +3,7 @@
 import { Form, Input, Modal, type ButtonProps } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GROUP_NAME_PATTERN } from '../../../../contract';
+import { GROUP_NAME_PATTERN } from '../../../../contract/link';
 import { toApiError } from '../../../api/errors';
 import { useShowApiError } from '../../../components/ErrorAlert';
 import { feedback } from '../../../components/feedback';

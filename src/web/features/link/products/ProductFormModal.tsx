@@ -3,7 +3,7 @@
 import { Form, Input, Modal, Radio, type ButtonProps } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MANUFACTURER_ID_PATTERN, MODEL_PATTERN, PRODUCT_NAME_PATTERN } from '../../../../contract';
+import { MANUFACTURER_ID_PATTERN, MODEL_PATTERN, PRODUCT_NAME_PATTERN } from '../../../../contract/link';
 import { toApiError } from '../../../api/errors';
 import type { Product } from '../../../api/link';
 import { useShowApiError } from '../../../components/ErrorAlert';

@@ -3,7 +3,7 @@
 import { Form, Input, InputNumber, Modal, Radio, Select, type ButtonProps } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PROPERTY_DATA_TYPES, PROPERTY_NAME_PATTERN, type PropertyRequest } from '../../../../contract';
+import { PROPERTY_DATA_TYPES, PROPERTY_NAME_PATTERN, type PropertyRequest } from '../../../../contract/link';
 import { toApiError } from '../../../api/errors';
 import type { Property, PropertyOwner } from '../../../api/link';
 import { useShowApiError } from '../../../components/ErrorAlert';

@@ -2,7 +2,7 @@
 import { Form, Input, Modal, Radio, type ButtonProps } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TOPIC_NAME_PATTERN, TOPIC_VERSION_PATTERN } from '../../../../contract';
+import { TOPIC_NAME_PATTERN, TOPIC_VERSION_PATTERN } from '../../../../contract/link';
 import { toApiError } from '../../../api/errors';
 import type { Topic } from '../../../api/link';
 import { useShowApiError } from '../../../components/ErrorAlert';

@@ -1,22 +1,7 @@
 // LINK mutations. Invalidation stays narrow: this instance's lists of the family, the one item's
 // detail (and its sub-queries), and the device counts when devices come or go.
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
-import type {
-  CommandRequest,
-  CreateDeviceGroupRequest,
-  CreateDeviceRequest,
-  CreateProductRequest,
-  CreateServiceRequest,
-  ProductTopicRequest,
-  PropertyRequest,
-  ResetDeviceAuthenticationRequest,
-  ResetProductAuthenticationRequest,
-  SendCommandRequest,
-  UpdateDeviceGroupRequest,
-  UpdateDeviceRequest,
-  UpdateProductRequest,
-  UpdateServiceRequest,
-} from '../../../../contract';
+import type { CommandRequest, CreateDeviceGroupRequest, CreateDeviceRequest, CreateProductRequest, CreateServiceRequest, ProductTopicRequest, PropertyRequest, ResetDeviceAuthenticationRequest, ResetProductAuthenticationRequest, SendCommandRequest, UpdateDeviceGroupRequest, UpdateDeviceRequest, UpdateProductRequest, UpdateServiceRequest } from '../../../../contract/link';
 import { runBulk } from '../../../api/bulk';
 import { ApiError } from '../../../api/errors';
 import {
