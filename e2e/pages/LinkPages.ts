@@ -72,7 +72,8 @@ export class DevicesPage {
   readonly importDialog: Locator;
   constructor(readonly page: Page) {
     this.table = page.getByTestId('devices-table');
-    this.drawer = page.getByRole('dialog').filter({ has: page.getByTestId('device-details') });
+    // keyed on the tab bar, which stays while the Details pane is unmounted behind another tab
+    this.drawer = page.getByRole('dialog').filter({ has: page.getByRole('tab', { name: 'Topics' }) });
     this.form = page.getByRole('dialog').filter({ has: page.getByTestId('device-form-submit') });
     this.importDialog = page.getByRole('dialog').filter({ has: page.getByTestId('import-file') });
   }
@@ -122,9 +123,10 @@ export class DevicesPage {
   /** The device's system topics from the drawer's Topics tab: [in (subscribe), out (publish)]. */
   async systemTopics(): Promise<{ inTopic: string; outTopic: string }> {
     await this.drawer.getByRole('tab', { name: 'Topics' }).click();
-    const rows = this.drawer.getByTestId('device-topics').locator('tbody tr');
-    await expect(rows.first()).toBeVisible();
-    const names = await rows.locator('td:first-child').allTextContents();
+    // by role: the table's measure row and hidden tab panes are not rows of the Topics panel
+    const cells = this.drawer.getByRole('tabpanel', { name: 'Topics' }).getByRole('cell').filter({ hasText: /\/(in|out)\// });
+    await expect(cells.first()).toBeVisible();
+    const names = await cells.allTextContents();
     return { inTopic: names.find((n) => n.includes('/in/')) ?? '', outTopic: names.find((n) => n.includes('/out/')) ?? '' };
   }
 

@@ -1,7 +1,7 @@
 // The shell (lazy, behind SessionGate): side navigation (a drawer under 768 px), header with
 // breadcrumb, instance switcher, language switch, theme toggle and user menu (with the theme
 // choice, including "follow the system"). Pages render in the content area.
-import { Button, Drawer, Flex, Layout, Select, Tooltip, theme } from 'antd';
+import { Button, Flex, Layout, Select, Tooltip, theme } from 'antd';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Bone } from '../components/ui';
 import MenuFoldOutlined from '@ant-design/icons/es/icons/MenuFoldOutlined';
@@ -9,7 +9,7 @@ import MenuUnfoldOutlined from '@ant-design/icons/es/icons/MenuUnfoldOutlined';
 import MoonOutlined from '@ant-design/icons/es/icons/MoonOutlined';
 import SunOutlined from '@ant-design/icons/es/icons/SunOutlined';
 import { useQuery } from '@tanstack/react-query';
-import { Fragment, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
+import { Fragment, lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useMatch, useNavigate } from 'react-router';
 import { instanceListQuery } from '../api/instances';
@@ -21,6 +21,9 @@ import { themeStore } from './prefs';
 import { SideNav } from './SideNav';
 import { UserMenu } from './UserMenu';
 import { NARROW_QUERY, useMediaQuery } from './useMediaQuery';
+
+// only narrow windows use the drawer: a wide one never downloads it
+const Drawer = lazy(() => import('antd/es/drawer'));
 
 function ShellSkeleton() {
   return (
@@ -95,17 +98,19 @@ function ShellLayout({ user, projectId }: { user?: string; projectId?: string })
   return (
     <Layout style={{ minHeight: '100%' }}>
       {narrow ? (
-        <Drawer
-          open={drawerOpen}
-          onClose={() => setDrawerOpen(false)}
-          placement="left"
-          width={260}
-          title={<Brand collapsed={false} />}
-          styles={{ body: { padding: 0 } }}
-          data-testid="nav-drawer"
-        >
-          <SideNav instanceId={menuInstance} selectedKey={selectedKey} collapsed={false} onNavigate={() => setDrawerOpen(false)} />
-        </Drawer>
+        <Suspense fallback={null}>
+          <Drawer
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            placement="left"
+            width={260}
+            title={<Brand collapsed={false} />}
+            styles={{ body: { padding: 0 } }}
+            data-testid="nav-drawer"
+          >
+            <SideNav instanceId={menuInstance} selectedKey={selectedKey} collapsed={false} onNavigate={() => setDrawerOpen(false)} />
+          </Drawer>
+        </Suspense>
       ) : (
         <Layout.Sider
           collapsible
