@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildBff } from '../src/bff/app';
 import { loadBffConfig } from '../src/bff/config';
+import { closeOnSignal, runMain } from './process';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -28,17 +29,7 @@ async function main(): Promise<void> {
   console.log(`Upstream: ${config.romaEndpoint} (IAM ${config.iamEndpoint})`);
   console.log(`Sessions: ${config.redisUrl ? 'Redis' : 'memory (this process only)'}; audit: ${config.auditDatabaseUrl ? 'PostgreSQL' : `SQLite in ${config.auditDir}`}`);
   if (!config.staticDir) console.log('dist/ is not built: API only (run `npm run build` to serve the console)');
-  const stop = (): void => {
-    app.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  closeOnSignal(() => app.close());
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+runMain(main);

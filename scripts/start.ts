@@ -5,6 +5,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { startConsole } from '../src/main';
 import { initialPasswordPath } from '../src/roma-local/iam/account';
+import { closeOnSignal, runMain } from './process';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -52,17 +53,7 @@ async function main(): Promise<void> {
   } else {
     console.log(`Upstream: ${handle.upstream.roma} (IAM ${handle.upstream.iam})`);
   }
-  const stop = (): void => {
-    handle.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  closeOnSignal(() => handle.close());
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+runMain(main);

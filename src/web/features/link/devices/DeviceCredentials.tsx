@@ -1,14 +1,14 @@
 // How a device connects: the MQTT address (`connect_address`), its client id, user name and
 // password (masked; reveal and copy), a ready-to-paste mosquitto_sub line, and a password reset.
-import { Button, Descriptions } from 'antd';
+import { Descriptions } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { can, deviceAuthQuery, type Device } from '../../../api/link';
 import { CopyableId } from '../../../components/CopyableId';
-import { ErrorAlert, useShowApiError } from '../../../components/ErrorAlert';
-import { feedback } from '../../../components/feedback';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 import { TableSkeleton } from '../../../components/TableSkeleton';
 import { useResetDeviceAuth } from '../shared/hooks';
+import { ResetSecretButton } from '../shared/ResetSecretButton';
 import { Secret } from '../shared/Secret';
 import { Section } from '../shared/Section';
 
@@ -17,35 +17,22 @@ export function DeviceCredentials({ iid, device }: { iid: string; device: Device
   const { t: tc } = useTranslation();
   const q = useQuery(deviceAuthQuery(iid, device.id));
   const reset = useResetDeviceAuth(iid, device.id);
-  const showApiError = useShowApiError();
   const none = tc('common.none');
   const address = device.connectAddress;
   const [host, port] = address ? splitAddress(address) : [undefined, undefined];
-
-  const confirmReset = () =>
-    feedback.confirm({
-      title: t('devices.resetPasswordTitle', { name: device.name }),
-      content: t('devices.resetPasswordBody'),
-      okText: t('devices.resetPassword'),
-      cancelText: tc('common.cancel'),
-      danger: true,
-      onOk: async () => {
-        try {
-          await reset.mutateAsync({});
-          feedback.success(t('devices.passwordReset', { name: device.name }));
-        } catch (err) {
-          showApiError(err);
-        }
-      },
-    });
 
   return (
     <Section
       title={t('devices.connection')}
       extra={
-        <Button size="small" danger disabled={!can(device.permissions, 'modify')} onClick={confirmReset} data-testid="device-reset-password">
-          {t('devices.resetPassword')}
-        </Button>
+        <ResetSecretButton
+          title={t('devices.resetPasswordTitle', { name: device.name })}
+          body={t('devices.resetPasswordBody')}
+          done={t('devices.passwordReset', { name: device.name })}
+          reset={() => reset.mutateAsync({})}
+          disabled={!can(device.permissions, 'modify')}
+          testId="device-reset-password"
+        />
       }
     >
       {q.isPending ? (

@@ -1,47 +1,33 @@
 // Product-level credentials (one secret for every device of the product): view, reveal, copy, reset.
-import { Button, Descriptions } from 'antd';
+import { Descriptions } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { productAuthQuery, type Product } from '../../../api/link';
 import { CopyableId } from '../../../components/CopyableId';
-import { useShowApiError } from '../../../components/ErrorAlert';
-import { feedback } from '../../../components/feedback';
 import { QueryView } from '../../../components/QueryView';
 import { Muted } from '../../../components/ui';
 import { Secret } from '../shared/Secret';
 import { Section } from '../shared/Section';
 import { useResetProductAuth } from '../shared/hooks';
+import { ResetSecretButton } from '../shared/ResetSecretButton';
 
 export function ProductCredentials({ iid, product, canModify }: { iid: string; product: Product; canModify: boolean }) {
   const { t } = useTranslation('link');
-  const { t: tc } = useTranslation();
   const q = useQuery(productAuthQuery(iid, product.id));
   const reset = useResetProductAuth(iid, product.id);
-  const showApiError = useShowApiError();
-  const confirmReset = () =>
-    feedback.confirm({
-      title: t('products.resetAuthTitle', { name: product.name }),
-      content: t('products.resetAuthBody'),
-      okText: t('devices.resetPassword'),
-      cancelText: tc('common.cancel'),
-      danger: true,
-      onOk: async () => {
-        try {
-          await reset.mutateAsync({});
-          feedback.success(t('products.authReset', { name: product.name }));
-        } catch (err) {
-          showApiError(err);
-        }
-      },
-    });
   return (
     <Section
       title={t('products.credentials')}
       testId="product-credentials"
       extra={
-        <Button size="small" danger disabled={!canModify} onClick={confirmReset} data-testid="product-reset-auth">
-          {t('devices.resetPassword')}
-        </Button>
+        <ResetSecretButton
+          title={t('products.resetAuthTitle', { name: product.name })}
+          body={t('products.resetAuthBody')}
+          done={t('products.authReset', { name: product.name })}
+          reset={() => reset.mutateAsync({})}
+          disabled={!canModify}
+          testId="product-reset-auth"
+        />
       }
     >
       <Muted>{t('products.credentialsHint')}</Muted>
