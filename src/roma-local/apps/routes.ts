@@ -22,10 +22,8 @@ export function appRoutes(app: FastifyInstance, ctx: Ctx): void {
   resource(app, 'roma', `${BASE}/apps`, {
     GET: async (req) => {
       const q = parseQuery('roma', appListQuery, req.query);
-      const all = store.list(params(req).instance_id, caller(req), q);
-      const offset = q.offset ?? 0;
-      const page = all.slice(offset, offset + (q.limit ?? DEFAULT_LIMIT)).map(toApp);
-      return { total: all.length, size: page.length, apps: page };
+      const { total, items } = store.listPage(params(req).instance_id, caller(req), q, q.offset ?? 0, q.limit ?? DEFAULT_LIMIT);
+      return { total, size: items.length, apps: items.map(toApp) };
     },
     POST: async (req, reply) => {
       const body = parseBody('roma', createAppRequest, req.body);

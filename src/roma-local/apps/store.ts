@@ -4,7 +4,9 @@ import { normaliseRoles, type AppRole } from '../../contract/index';
 import type { Db } from '../db/open';
 import { ROMA } from '../errors';
 import type { TokenInfo } from '../iam/tokens';
-import { fuzzy, isoSeconds, randomString, uuid } from '../util';
+import { stmt } from '../db/stmt';
+import { isoSeconds, randomString, uuid } from '../util';
+import { listAppsPage, type ListedRow } from './list';
 
 export interface AppRow {
   id: string; instance_id: string; name: string; remark: string; app_key: string; secret: string;
@@ -38,46 +40,28 @@ export class AppStore {
   constructor(private readonly db: Db, private readonly now: () => number) {}
 
   private views(instanceId: string, who: TokenInfo, appId?: string): AppView[] {
-    const rows = this.db
-      .prepare(
-        `SELECT a.*, f.user_id IS NOT NULL AS fav, m.roles AS member_roles
-         FROM apps a
-         LEFT JOIN app_favorites f ON f.app_id = a.id AND f.user_id = @user
-         LEFT JOIN app_members m ON m.app_id = a.id AND m.user_id = @user
-         WHERE a.instance_id = @instance AND (@app IS NULL OR a.id = @app)`,
-      )
-      .all({ user: who.userId, instance: instanceId, app: appId ?? null }) as (AppRow & { fav: number; member_roles: string | null })[];
-    const out: AppView[] = [];
-    for (const { fav, member_roles, ...row } of rows) {
-      const owner = row.created_user_id === who.userId;
-      const roles = owner ? normaliseRoles(['admin']) : parseRoles(member_roles);
-      if (roles.length > 0) out.push({ ...row, favorite: fav === 1, roles, owner }); // no role: not visible
-    }
-    return out;
+    const rows = stmt(
+      this.db,
+      `SELECT a.*, f.user_id IS NOT NULL AS fav, m.roles AS member_roles
+       FROM apps a
+       LEFT JOIN app_favorites f ON f.app_id = a.id AND f.user_id = @user
+       LEFT JOIN app_members m ON m.app_id = a.id AND m.user_id = @user
+       WHERE a.instance_id = @instance AND (@app IS NULL OR a.id = @app)`,
+    ).all({ user: who.userId, instance: instanceId, app: appId ?? null }) as ListedRow[];
+    return rows.map((r) => this.view(r, who)).filter((v): v is AppView => v !== undefined);
   }
 
-  /** Visible apps matching the filter: favourites first, then newest. */
-  list(instanceId: string, who: TokenInfo, f: AppFilter): AppView[] {
-    let apps = this.views(instanceId, who);
-    if (f.favorite !== undefined) apps = apps.filter((a) => a.favorite === f.favorite);
-    if (f.owner !== undefined) apps = apps.filter((a) => a.owner === f.owner);
-    if (f.auth_role) apps = apps.filter((a) => a.roles.includes(f.auth_role as AppRole));
-    if (f.name) apps = apps.filter((a) => fuzzy(a.name, f.name as string));
-    if (f.user_name) {
-      const ids = new Set(
-        (this.db
-          .prepare(
-            `SELECT a.id FROM apps a JOIN users u ON u.name = @name AND u.domain_id = @domain
-             WHERE a.instance_id = @instance AND (a.created_user_id = u.id
-               OR EXISTS (SELECT 1 FROM app_members m WHERE m.app_id = a.id AND m.user_id = u.id))`,
-          )
-          .all({ name: f.user_name, domain: who.domainId, instance: instanceId }) as { id: string }[]).map((r) => r.id),
-      );
-      apps = apps.filter((a) => ids.has(a.id));
-    }
-    return apps.sort(
-      (a, b) => Number(b.favorite) - Number(a.favorite) || b.create_time - a.create_time || b.seq - a.seq,
-    );
+  /** The row as this caller sees it; undefined when the caller holds no role (not visible). */
+  private view({ fav, member_roles, ...row }: ListedRow, who: TokenInfo): AppView | undefined {
+    const owner = row.created_user_id === who.userId;
+    const roles = owner ? normaliseRoles(['admin']) : parseRoles(member_roles);
+    return roles.length > 0 ? { ...row, favorite: fav === 1, roles, owner } : undefined;
+  }
+
+  /** One page of the visible apps matching the filter (favourites first, then newest), and their total. */
+  listPage(instanceId: string, who: TokenInfo, f: AppFilter, offset: number, limit: number): { total: number; items: AppView[] } {
+    const { total, rows } = listAppsPage(this.db, instanceId, who, f, offset, limit);
+    return { total, items: rows.map((r) => this.view(r, who)).filter((v): v is AppView => v !== undefined) };
   }
 
   /** The app as the caller sees it; 404 when absent or not visible, 403 when a role is missing. */
@@ -89,8 +73,7 @@ export class AppStore {
   }
 
   private assertUnique(instanceId: string, field: 'name' | 'app_key', value: string, exceptId = ''): void {
-    const hit = this.db
-      .prepare(`SELECT 1 FROM apps WHERE instance_id = ? AND ${field} = ? AND id <> ?`)
+    const hit = stmt(this.db, `SELECT 1 FROM apps WHERE instance_id = ? AND ${field} = ? AND id <> ?`)
       .get(instanceId, value, exceptId);
     if (hit) throw ROMA.conflict(`An application with this ${field === 'name' ? 'name' : 'key'} already exists: ${value}`);
   }
@@ -105,18 +88,17 @@ export class AppStore {
       this.assertUnique(instanceId, 'name', req.name);
       const key = req.key ?? generateKey();
       this.assertUnique(instanceId, 'app_key', key);
-      const { seq } = this.db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM apps').get() as { seq: number };
-      this.db
-        .prepare(
+      const { seq } = stmt(this.db, 'SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM apps').get() as { seq: number };
+      stmt(this.db, 
           `INSERT INTO apps (id, instance_id, name, remark, app_key, secret, created_user_id, created_user_name,
              updated_user_id, updated_user_name, create_time, update_time, seq)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(id, instanceId, req.name, req.remark ?? '', key, req.secret ?? generateSecret(), who.userId, who.userName,
           who.userId, who.userName, now, now, seq);
-      this.db.prepare('INSERT INTO app_members (app_id, user_id, roles) VALUES (?, ?, ?)')
+      stmt(this.db, 'INSERT INTO app_members (app_id, user_id, roles) VALUES (?, ?, ?)')
         .run(id, who.userId, JSON.stringify(normaliseRoles(['admin'])));
-      if (req.favorite) this.db.prepare('INSERT INTO app_favorites (app_id, user_id) VALUES (?, ?)').run(id, who.userId);
+      if (req.favorite) stmt(this.db, 'INSERT INTO app_favorites (app_id, user_id) VALUES (?, ?)').run(id, who.userId);
     })();
     return this.get(instanceId, who, id);
   }
@@ -126,16 +108,15 @@ export class AppStore {
       this.get(instanceId, who, id, 'modify');
       if (req.name !== undefined) this.assertUnique(instanceId, 'name', req.name, id);
       if (req.name !== undefined || req.remark !== undefined) {
-        this.db
-          .prepare(
+        stmt(this.db, 
             `UPDATE apps SET name = COALESCE(?, name), remark = COALESCE(?, remark), updated_user_id = ?,
                updated_user_name = ?, update_time = ? WHERE id = ?`,
           )
           .run(req.name ?? null, req.remark ?? null, who.userId, who.userName, this.now(), id);
       }
       // favourites are the caller's own bookmark, not a change to the app itself
-      if (req.favorite === true) this.db.prepare('INSERT OR IGNORE INTO app_favorites (app_id, user_id) VALUES (?, ?)').run(id, who.userId);
-      if (req.favorite === false) this.db.prepare('DELETE FROM app_favorites WHERE app_id = ? AND user_id = ?').run(id, who.userId);
+      if (req.favorite === true) stmt(this.db, 'INSERT OR IGNORE INTO app_favorites (app_id, user_id) VALUES (?, ?)').run(id, who.userId);
+      if (req.favorite === false) stmt(this.db, 'DELETE FROM app_favorites WHERE app_id = ? AND user_id = ?').run(id, who.userId);
     })();
     return this.get(instanceId, who, id);
   }
@@ -143,13 +124,13 @@ export class AppStore {
   delete(instanceId: string, who: TokenInfo, id: string): void {
     this.db.transaction(() => {
       this.get(instanceId, who, id, 'delete');
-      this.db.prepare('DELETE FROM apps WHERE id = ?').run(id); // members and favourites cascade
+      stmt(this.db, 'DELETE FROM apps WHERE id = ?').run(id); // members and favourites cascade
     })();
   }
 
   secret(instanceId: string, who: TokenInfo, id: string): { id: string; secret: string } {
     this.get(instanceId, who, id, 'read');
-    const row = this.db.prepare('SELECT secret FROM apps WHERE id = ?').get(id) as { secret: string };
+    const row = stmt(this.db, 'SELECT secret FROM apps WHERE id = ?').get(id) as { secret: string };
     return { id, secret: row.secret };
   }
 
@@ -157,16 +138,14 @@ export class AppStore {
     const value = secret ?? generateSecret();
     this.db.transaction(() => {
       this.get(instanceId, who, id, 'modify');
-      this.db
-        .prepare('UPDATE apps SET secret = ?, updated_user_id = ?, updated_user_name = ?, update_time = ? WHERE id = ?')
+      stmt(this.db, 'UPDATE apps SET secret = ?, updated_user_id = ?, updated_user_name = ?, update_time = ? WHERE id = ?')
         .run(value, who.userId, who.userName, this.now(), id);
     })();
     return { id, secret: value };
   }
 
   members(appId: string, userName?: string): Member[] {
-    const rows = this.db
-      .prepare(
+    const rows = stmt(this.db, 
         `SELECT u.id, u.name, m.roles FROM app_members m JOIN users u ON u.id = m.user_id
          WHERE m.app_id = ? AND (? IS NULL OR u.name = ?) ORDER BY u.name, u.id`,
       )
@@ -178,20 +157,19 @@ export class AppStore {
     this.db.transaction(() => {
       this.get(instanceId, who, appId, 'admin');
       const known = new Set(
-        (this.db.prepare('SELECT id FROM users WHERE domain_id = ?').all(who.domainId) as { id: string }[]).map((r) => r.id),
+        (stmt(this.db, 'SELECT id FROM users WHERE domain_id = ?').all(who.domainId) as { id: string }[]).map((r) => r.id),
       );
       const unknown = users.filter((u) => !known.has(u.id)).map((u) => u.id);
       if (unknown.length > 0) throw ROMA.unknownUser(`Unknown user id(s): ${unknown.join(', ')}`);
-      this.db.prepare('DELETE FROM app_members WHERE app_id = ?').run(appId);
-      const insert = this.db.prepare('INSERT INTO app_members (app_id, user_id, roles) VALUES (?, ?, ?)');
+      stmt(this.db, 'DELETE FROM app_members WHERE app_id = ?').run(appId);
+      const insert = stmt(this.db, 'INSERT INTO app_members (app_id, user_id, roles) VALUES (?, ?, ?)');
       for (const u of users) insert.run(appId, u.id, JSON.stringify(normaliseRoles(u.roles)));
     })();
     return this.members(appId);
   }
 
   candidates(who: TokenInfo, appId: string, excludeMembers: boolean): { id: string; name: string }[] {
-    return this.db
-      .prepare(
+    return stmt(this.db, 
         `SELECT u.id, u.name FROM users u WHERE u.domain_id = ?
            AND (? = 0 OR NOT EXISTS (SELECT 1 FROM app_members m WHERE m.app_id = ? AND m.user_id = u.id))
          ORDER BY u.name, u.id`,
@@ -201,8 +179,7 @@ export class AppStore {
 
   /** Instance-wide lookup by exact name / id / key (all given ones must match). */
   find(instanceId: string, q: { name?: string; id?: string; key?: string }): AppRow | undefined {
-    return this.db
-      .prepare(
+    return stmt(this.db, 
         `SELECT * FROM apps WHERE instance_id = @instance AND (@name IS NULL OR name = @name)
            AND (@id IS NULL OR id = @id) AND (@key IS NULL OR app_key = @key) ORDER BY seq LIMIT 1`,
       )
