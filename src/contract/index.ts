@@ -7,3 +7,4 @@ export * from './dictionaries';
 export * from './fdi';
 export * from './apic';
 export * from './link';
+export * from './apic-apps';

@@ -25,6 +25,15 @@
 // | API not published in that env (offline, version ops) | 400  | APIG.3413 (chosen)   |
 // | version belongs to another API                       | 400  | APIG.3414 (chosen)   |
 // | invalid parameter / body / file                      | 400  | APIG.2011 (ref)      |
+// | app (APIC view of an integration app) does not exist | 404  | APIG.3004 (ref)      |
+// | AppCode does not exist                               | 404  | APIG.3015 (chosen)   |
+// | app config does not exist                            | 404  | APIG.3016 (chosen)   |
+// | app authorisation does not exist                     | 404  | APIG.3017 (chosen)   |
+// | AppCode value already used (any app)                 | 400  | APIG.3207 (chosen)   |
+// | app config name already used by the app              | 400  | APIG.3208 (chosen)   |
+// | app already authorised to the API in that env        | 400  | APIG.3209 (chosen)   |
+// | authorising an API whose auth_type is not APP        | 400  | APIG.3415 (chosen)   |
+// | more than 5 AppCodes for one app                     | 400  | APIG.3416 (chosen)   |
 import { ApiError } from '../errors';
 
 export const APIC = {
@@ -52,5 +61,15 @@ export const APIC = {
   notPublished: (api: string, env: string) =>
     new ApiError(400, 'APIG.3413', `The API ${api} has not been published in the environment ${env}.`),
   otherApiVersion: (version: string) => new ApiError(400, 'APIG.3414', `The version ${version} does not belong to this API.`),
+  consumerAppNotFound: (id: string) => new ApiError(404, 'APIG.3004', `App ${id} does not exist`),
+  appCodeNotFound: (id: string) => new ApiError(404, 'APIG.3015', `The AppCode does not exist,id:${id}`),
+  appConfigNotFound: (id: string) => new ApiError(404, 'APIG.3016', `The app config does not exist,id:${id}`),
+  appAuthNotFound: (id: string) => new ApiError(404, 'APIG.3017', `The app authorization does not exist,id:${id}`),
+  appCodeExists: () => new ApiError(400, 'APIG.3207', 'The AppCode already exists.'),
+  appConfigExists: (name: string) => new ApiError(400, 'APIG.3208', `The app config already exists,config_name:${name}`),
+  appAuthExists: (app: string, api: string, env: string) =>
+    new ApiError(400, 'APIG.3209', `The app ${app} has already been authorized to the API ${api} in the environment ${env}.`),
+  notAppAuthApi: (api: string) => new ApiError(400, 'APIG.3415', `The API ${api} does not use app authentication (auth_type APP); only such APIs can be authorized to apps.`),
+  appCodeLimit: (max: number) => new ApiError(400, 'APIG.3416', `An app can have at most ${max} AppCodes.`),
   invalid: (msg: string) => new ApiError(400, 'APIG.2011', `Invalid parameter value,${msg}`),
 };

@@ -8,6 +8,7 @@ import { m005Link } from './005-link';
 import { m006Fdi } from './006-fdi';
 import { m007Apic } from './007-apic';
 import { m008IamAccessKeys } from './008-iam-access-keys';
+import { m009ApicAppAuth } from './009-apic-app-auth';
 
 export const migrations: readonly Migration[] = [
   m001Iam,
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   m006Fdi,
   m007Apic,
   m008IamAccessKeys,
+  m009ApicAppAuth,
 ];
