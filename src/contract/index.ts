@@ -7,3 +7,5 @@ export * from './dictionaries';
 export * from './fdi';
 export * from './apic';
 export * from './link';
+export * from './apic-policies';
+export * from './apic-plugins';

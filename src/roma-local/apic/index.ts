@@ -11,6 +11,7 @@ import { envRoutes } from './routes/envs';
 import { groupRoutes } from './routes/groups';
 import { instanceRoutes } from './routes/instance';
 import { openApiRoutes } from './routes/openapi';
+import { policiesFamily } from './policies/index';
 import { statsRoutes } from './routes/stats';
 import { apicStores } from './stores';
 
@@ -29,11 +30,13 @@ export async function apicFamily(app: FastifyInstance, ctx: Ctx): Promise<void> 
   debugRoutes(app, stores, gw, hooks);
   statsRoutes(app, ctx, stores, gw, hooks);
   await openApiRoutes(app, stores, hooks);
+  const policies = policiesFamily(app, ctx, stores, hooks); // quotas, throttles, plugins, LiveData
 
   seedApicDemo(ctx.db, stores);
 
   const gateway = await startGateway(ctx, stores, GATEWAY_HOST, ctx.settings.gatewayPort);
   running.gateway = gateway;
+  policies.attach(gateway);
   ctx.endpoints.gateway = gateway.url;
   app.addHook('onClose', async () => {
     await gateway.close();
