@@ -9,3 +9,4 @@ export * from './apic';
 export * from './link';
 export * from './apic-policies';
 export * from './apic-plugins';
+export * from './apic-apps';

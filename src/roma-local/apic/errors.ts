@@ -36,15 +36,24 @@
 // | plugin does not exist                                | 404  | APIG.3068 (ref)      |
 // | app quota name already exists                        | 400  | APIG.3325 (ref)      |
 // | app already bound to a quota (this or another)       | 400  | APIG.3326 (chosen)   |
-// | throttling policy name already exists                | 400  | APIG.3207 (chosen)   |
-// | special app / user already set on the policy         | 400  | APIG.3208 (chosen)   |
-// | plugin name already exists                           | 400  | APIG.3209 (chosen)   |
-// | quota still bound to apps (delete refused)           | 400  | APIG.3415 (chosen)   |
-// | plugin still attached to APIs (delete refused)       | 400  | APIG.3416 (chosen)   |
-// | a plugin of that type already attached to the API    | 400  | APIG.3417 (chosen)   |
+// | throttling policy name already exists                | 400  | APIG.3210 (chosen)   |
+// | special app / user already set on the policy         | 400  | APIG.3211 (chosen)   |
+// | plugin name already exists                           | 400  | APIG.3212 (chosen)   |
+// | quota still bound to apps (delete refused)           | 400  | APIG.3420 (chosen)   |
+// | plugin still attached to APIs (delete refused)       | 400  | APIG.3421 (chosen)   |
+// | a plugin of that type already attached to the API    | 400  | APIG.3422 (chosen)   |
 // |   in that environment (attach refused)               |      |                      |
-// | API already bound to a throttling policy in the env  | 400  | APIG.3418 (chosen)   |
-// | plugin type changed while attached (update refused)  | 400  | APIG.3419 (chosen)   |
+// | API already bound to a throttling policy in the env  | 400  | APIG.3423 (chosen)   |
+// | plugin type changed while attached (update refused)  | 400  | APIG.3424 (chosen)   |
+// | app (APIC view of an integration app) does not exist | 404  | APIG.3004 (ref)      |
+// | AppCode does not exist                               | 404  | APIG.3015 (chosen)   |
+// | app config does not exist                            | 404  | APIG.3016 (chosen)   |
+// | app authorisation does not exist                     | 404  | APIG.3017 (chosen)   |
+// | AppCode value already used (any app)                 | 400  | APIG.3207 (chosen)   |
+// | app config name already used by the app              | 400  | APIG.3208 (chosen)   |
+// | app already authorised to the API in that env        | 400  | APIG.3209 (chosen)   |
+// | authorising an API whose auth_type is not APP        | 400  | APIG.3415 (chosen)   |
+// | more than 5 AppCodes for one app                     | 400  | APIG.3416 (chosen)   |
 import { ApiError } from '../errors';
 
 export const APIC = {
@@ -84,15 +93,25 @@ export const APIC = {
   quotaNameExists: () => new ApiError(400, 'APIG.3325', 'The API quota name already exists'),
   appHasQuota: (app: string, quota: string) =>
     new ApiError(400, 'APIG.3326', `The app ${app} is already bound to the app quota ${quota}; unbind it first.`),
-  throttleNameExists: (name: string) => new ApiError(400, 'APIG.3207', `The request throttling policy name already exists,name:${name}`),
-  specialExists: (type: string, id: string) => new ApiError(400, 'APIG.3208', `A special throttle for ${type} ${id} already exists in this policy`),
-  pluginNameExists: (name: string) => new ApiError(400, 'APIG.3209', `The plugin name already exists,name:${name}`),
-  quotaBound: (n: number) => new ApiError(400, 'APIG.3415', `The app quota is bound to ${n} app(s); unbind them before deleting it.`),
-  pluginAttached: (n: number) => new ApiError(400, 'APIG.3416', `The plugin is attached to ${n} API(s); detach them before deleting it.`),
+  throttleNameExists: (name: string) => new ApiError(400, 'APIG.3210', `The request throttling policy name already exists,name:${name}`),
+  specialExists: (type: string, id: string) => new ApiError(400, 'APIG.3211', `A special throttle for ${type} ${id} already exists in this policy`),
+  pluginNameExists: (name: string) => new ApiError(400, 'APIG.3212', `The plugin name already exists,name:${name}`),
+  quotaBound: (n: number) => new ApiError(400, 'APIG.3420', `The app quota is bound to ${n} app(s); unbind them before deleting it.`),
+  pluginAttached: (n: number) => new ApiError(400, 'APIG.3421', `The plugin is attached to ${n} API(s); detach them before deleting it.`),
   pluginTypeAttached: (type: string, api: string, env: string) =>
-    new ApiError(400, 'APIG.3417', `A ${type} plugin is already attached to the API ${api} in the environment ${env}; detach it first.`),
+    new ApiError(400, 'APIG.3422', `A ${type} plugin is already attached to the API ${api} in the environment ${env}; detach it first.`),
   apiHasThrottle: (api: string, env: string) =>
-    new ApiError(400, 'APIG.3418', `The API ${api} is already bound to a request throttling policy in the environment ${env}; unbind it first.`),
-  pluginTypeLocked: () => new ApiError(400, 'APIG.3419', 'The plugin type cannot change while the plugin is attached to APIs.'),
+    new ApiError(400, 'APIG.3423', `The API ${api} is already bound to a request throttling policy in the environment ${env}; unbind it first.`),
+  pluginTypeLocked: () => new ApiError(400, 'APIG.3424', 'The plugin type cannot change while the plugin is attached to APIs.'),
+  consumerAppNotFound: (id: string) => new ApiError(404, 'APIG.3004', `App ${id} does not exist`),
+  appCodeNotFound: (id: string) => new ApiError(404, 'APIG.3015', `The AppCode does not exist,id:${id}`),
+  appConfigNotFound: (id: string) => new ApiError(404, 'APIG.3016', `The app config does not exist,id:${id}`),
+  appAuthNotFound: (id: string) => new ApiError(404, 'APIG.3017', `The app authorization does not exist,id:${id}`),
+  appCodeExists: () => new ApiError(400, 'APIG.3207', 'The AppCode already exists.'),
+  appConfigExists: (name: string) => new ApiError(400, 'APIG.3208', `The app config already exists,config_name:${name}`),
+  appAuthExists: (app: string, api: string, env: string) =>
+    new ApiError(400, 'APIG.3209', `The app ${app} has already been authorized to the API ${api} in the environment ${env}.`),
+  notAppAuthApi: (api: string) => new ApiError(400, 'APIG.3415', `The API ${api} does not use app authentication (auth_type APP); only such APIs can be authorized to apps.`),
+  appCodeLimit: (max: number) => new ApiError(400, 'APIG.3416', `An app can have at most ${max} AppCodes.`),
   invalid: (msg: string) => new ApiError(400, 'APIG.2011', `Invalid parameter value,${msg}`),
 };

@@ -2,6 +2,8 @@
 // gateway serving published APIs on its own port. Registered by server.ts.
 import type { FastifyInstance } from 'fastify';
 import type { Ctx } from '../context';
+import { appAuthStage } from './consumers/app-auth-stage';
+import { consumerAppFamily } from './consumers/index';
 import { seedApicDemo } from './demo';
 import { startGateway, type Gateway } from './gateway/server';
 import { apiRoutes } from './routes/apis';
@@ -30,11 +32,13 @@ export async function apicFamily(app: FastifyInstance, ctx: Ctx): Promise<void> 
   debugRoutes(app, stores, gw, hooks);
   statsRoutes(app, ctx, stores, gw, hooks);
   await openApiRoutes(app, stores, hooks);
+  consumerAppFamily(app, ctx, stores, hooks);
   const policies = policiesFamily(app, ctx, stores, hooks); // quotas, throttles, plugins, LiveData
 
   seedApicDemo(ctx.db, stores);
 
   const gateway = await startGateway(ctx, stores, GATEWAY_HOST, ctx.settings.gatewayPort);
+  gateway.pipeline.use('app-auth', appAuthStage(ctx.db, ctx.now), { after: 'auth' });
   running.gateway = gateway;
   policies.attach(gateway);
   ctx.endpoints.gateway = gateway.url;

@@ -99,6 +99,38 @@ export function parseSdkDate(value: string): number | null {
 
 export const formatSdkDate = (ms: number): string => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
 
+/** A received request as the verifier needs it: method, raw (still escaped) path and query, header lookup. */
+export interface ReceivedRequest {
+  method: string;
+  rawPath: string;
+  rawQuery: string;
+  header: (lowerName: string) => string | undefined;
+}
+
+/**
+ * Recomputes the signature the way each SDK flavour may have built it (strict or Node escaping,
+ * query keys as sent or lower-cased as the Go SDK does) over exactly the headers named in
+ * `SignedHeaders`; true if one matches. Shared by the AK/SK hook and the gateway's APP auth.
+ */
+export function verifySignature(req: ReceivedRequest, parsed: ParsedAuthorization, secret: string, sdkDate: string, payloadHash: string): boolean {
+  const path = req.rawPath.split('/').map((s) => { try { return decodeURIComponent(s); } catch { return s; } }).join('/');
+  const pairs = [...new URLSearchParams(req.rawQuery).entries()];
+  const headers = canonicalHeaders(parsed.signedHeaders, req.header);
+  const tried = new Set<string>();
+  for (const escape of [escapeStrict, escapeNode]) {
+    for (const lowerKeys of [false, true]) {
+      const canonical = canonicalRequest({
+        method: req.method, uri: canonicalUri(path, escape), query: canonicalQuery(pairs, escape, lowerKeys), headers,
+        signedHeaders: parsed.signedHeaders, payloadHash,
+      });
+      if (tried.has(canonical)) continue;
+      tried.add(canonical);
+      if (sameSignature(signature(secret, stringToSign(canonical, sdkDate)), parsed.signature)) return true;
+    }
+  }
+  return false;
+}
+
 export interface SignInput {
   method: string;
   /** Full URL of the request (host and path are signed as sent). */

@@ -12,10 +12,7 @@ import type { Db } from '../db/open';
 import { ApiError } from '../errors';
 import { AccessKeyStore } from '../iam/access-keys';
 import type { TokenInfo } from '../iam/tokens';
-import {
-  EMPTY_SHA256, canonicalHeaders, canonicalQuery, canonicalRequest, canonicalUri, escapeNode, escapeStrict,
-  parseAuthorization, parseSdkDate, sameSignature, signature, stringToSign, type ParsedAuthorization,
-} from './sdk-signer';
+import { EMPTY_SHA256, parseAuthorization, parseSdkDate, verifySignature, type ParsedAuthorization } from './sdk-signer';
 
 /** The vendor's allowed clock skew between X-Sdk-Date and the server. */
 export const MAX_SKEW_MS = 15 * 60 * 1000;
@@ -52,25 +49,10 @@ const header = (req: FastifyRequest, name: string): string | undefined => {
 const hasBody = (req: FastifyRequest): boolean =>
   req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
 
-/** Recomputes the signature the way each SDK flavour may have built it; true if one matches. */
+/** Recomputes the signature over this request (see verifySignature). */
 function matches(req: FastifyRequest, p: Pending, payloadHash: string): boolean {
   const [rawPath = '/', rawQuery = ''] = req.url.split('?', 2) as [string, string?];
-  const path = rawPath.split('/').map((s) => { try { return decodeURIComponent(s); } catch { return s; } }).join('/');
-  const pairs = [...new URLSearchParams(rawQuery).entries()];
-  const headers = canonicalHeaders(p.parsed.signedHeaders, (h) => header(req, h));
-  const tried = new Set<string>();
-  for (const escape of [escapeStrict, escapeNode]) {
-    for (const lowerKeys of [false, true]) {
-      const canonical = canonicalRequest({
-        method: req.method, uri: canonicalUri(path, escape), query: canonicalQuery(pairs, escape, lowerKeys), headers,
-        signedHeaders: p.parsed.signedHeaders, payloadHash,
-      });
-      if (tried.has(canonical)) continue;
-      tried.add(canonical);
-      if (sameSignature(signature(p.secret, stringToSign(canonical, p.sdkDate)), p.parsed.signature)) return true;
-    }
-  }
-  return false;
+  return verifySignature({ method: req.method, rawPath, rawQuery, header: (h) => header(req, h) }, p.parsed, p.secret, p.sdkDate, payloadHash);
 }
 
 function payloadHashOf(req: FastifyRequest, p: Pending): string {

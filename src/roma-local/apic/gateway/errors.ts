@@ -1,5 +1,9 @@
 // The gateway's error answers: the vendor's gateway codes (API Gateway "Error Codes" page,
 // APIG.0xxx) in the gateway shape `{error_code, error_msg, request_id}`.
+// APP auth rows: https://support.huaweicloud.com/intl/en-us/usermanual-apig/apig_03_0048.html (0303 401
+// "Incorrect app authentication information", 0304 403 "The app is not authorized to access the API")
+// and the signing guide's FAQ https://support.huaweicloud.com/intl/en-us/devg-apisign/api-sign-0003.html
+// (messages "app not found, appkey …", "verify signature fail", "signature expired, signature time:…,server time:…").
 //
 // | Situation                                              | HTTP | Code                |
 // |--------------------------------------------------------|------|---------------------|
@@ -16,7 +20,12 @@
 // | environment variable used by the backend is undefined   | 500  | APIG.0105 (ref)     |
 // | IAM auth: no / unknown / expired X-Auth-Token           | 401  | APIG.0301 (ref)     |
 // | IAM auth: token of another project                      | 403  | APIG.0302 (chosen)  |
-// | APP auth (until the consumer issue implements it)       | 401  | APIG.0303 (ref)     |
+// | APP auth: no signature / AppCode, malformed or wrong    | 401  | APIG.0303 (ref)     |
+// |   signature, unknown AppKey or AppCode, X-Sdk-Date more  |      |                     |
+// |   than 15 min off ("signature expired"), AppCode not     |      |                     |
+// |   allowed by the API (auth_opt.app_code_auth_type)       |      |                     |
+// | APP auth: signature already used (replay) in its window | 401  | APIG.0303 (chosen)  |
+// | APP auth: app not authorised to the API in that env     | 403  | APIG.0304 (ref)     |
 // | FUNCTION / VPC-channel backend, custom authorizer:     | 501  | APIG.0199 (chosen)  |
 // |   stored and shown, not available in roma-local         |      |                     |
 export class GatewayError extends Error {
@@ -40,6 +49,7 @@ export const GW = {
   iam: (detail: string) => new GatewayError(401, 'APIG.0301', `Incorrect IAM authentication information: ${detail}`),
   iamForbidden: () => new GatewayError(403, 'APIG.0302', 'The IAM user is not authorized to access the API: the token belongs to another project.'),
   app: (detail: string) => new GatewayError(401, 'APIG.0303', `Incorrect app authentication information: ${detail}`),
+  appNotAuthorized: () => new GatewayError(403, 'APIG.0304', 'The app is not authorized to access the API.'),
   unavailable: (what: string) => new GatewayError(501, 'APIG.0199', `Not available in roma-local: ${what}.`),
 };
 

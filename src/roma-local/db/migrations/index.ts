@@ -8,11 +8,8 @@ import { m005Link } from './005-link';
 import { m006Fdi } from './006-fdi';
 import { m007Apic } from './007-apic';
 import { m008IamAccessKeys } from './008-iam-access-keys';
+import { m009ApicAppAuth } from './009-apic-app-auth';
 import { m010ApicPolicies } from './010-apic-policies';
-
-// 009 belongs to the consumers-auth branch (apps as APIC, app codes, authorisations). This no-op
-// stand-in only keeps versions gapless on the consumers-policy branch; replace it with m009 at merge.
-const m009Placeholder: Migration = { version: 9, name: 'reserved-009', up() { /* replaced by consumers-auth's m009 at merge */ } };
 
 export const migrations: readonly Migration[] = [
   m001Iam,
@@ -23,6 +20,6 @@ export const migrations: readonly Migration[] = [
   m006Fdi,
   m007Apic,
   m008IamAccessKeys,
-  m009Placeholder, // consumers-auth's m009 goes here
+  m009ApicAppAuth,
   m010ApicPolicies,
 ];
