@@ -14,7 +14,7 @@ export interface LiveApiFilter { env_id?: string; group_id?: string; api_id?: st
 
 export function liveApis(db: Db, instanceId: string, f: LiveApiFilter = {}): LiveApi[] {
   const rows = prep(db, `SELECT a.id AS api_id, a.name AS api_name, a.type, a.req_protocol, a.req_method, a.req_uri, a.auth_type, a.match_mode,
-      a.remark, a.group_id, g.name AS group_name, a.roma_app_id, l.env_id, e.name AS env_name, l.publish_id
+      COALESCE(json_extract(a.def, '$.remark'), '') AS remark, a.group_id, g.name AS group_name, a.roma_app_id, l.env_id, e.name AS env_name, l.publish_id
     FROM apic_live l JOIN apic_apis a ON a.id = l.api_id JOIN apic_groups g ON g.id = a.group_id
     JOIN apic_envs e ON e.instance_id = l.instance_id AND e.id = l.env_id
     WHERE l.instance_id = ? ORDER BY a.name, e.name`).all(instanceId) as LiveApi[];
