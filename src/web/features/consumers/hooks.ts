@@ -1,0 +1,24 @@
+// Mutations of the quota pages; invalidation stays inside this instance's quota keys.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { runBulk } from '../../api/bulk';
+import { bindApp, createQuota, deleteQuota, quotaKeys, unbindApp, updateQuota, type AppQuotaCreateRequest, type Quota } from '../../api/apicPolicies';
+import { useDeleteMutation, useSaveMutation } from '../../api/mutations';
+
+export const useSaveQuota = (iid: string) =>
+  useSaveMutation(quotaKeys, iid, ({ id, body }: { id?: string; body: AppQuotaCreateRequest }) => (id ? updateQuota(iid, id, body) : createQuota(iid, body)));
+export const useDeleteQuota = (iid: string) => useDeleteMutation<Quota>(quotaKeys, iid, deleteQuota);
+
+/** Bind or unbind apps one call each: every app gets its own result (runBulk never throws). */
+export function useQuotaApps(iid: string, quotaId: string) {
+  const qc = useQueryClient();
+  const refresh = () => Promise.all([
+    qc.invalidateQueries({ queryKey: quotaKeys.detail(iid, quotaId) }),
+    qc.invalidateQueries({ queryKey: quotaKeys.lists(iid) }),
+  ]);
+  const bind = useMutation({
+    mutationFn: (appIds: string[]) => runBulk(appIds, (appId) => bindApp(iid, quotaId, appId)),
+    onSettled: refresh,
+  });
+  const unbind = useMutation({ mutationFn: (appId: string) => unbindApp(iid, quotaId, appId), onSettled: refresh });
+  return { bind, unbind };
+}
