@@ -106,9 +106,14 @@ export async function benchConsumers(o: { root: string; rounds: number; requests
     };
     await mk('bench_none', '/none', 'NONE');
     const appApi = await mk('bench_app', '/app', 'APP');
+    const bareApi = await mk('bench_app_bare', '/bare', 'APP');
     const app = await post(`${inst}/apps`, { name: 'bench-consumer' });
     const secret = (await json(`${inst}/apps/${app.id}/secret`, { headers: auth })).secret as string;
     await post(`${base}/app-auths`, { env_id: 'DEFAULT_ENVIRONMENT_RELEASE_ID', app_ids: [app.id], api_ids: [appApi] });
+    // a second app without quota, on an API without plugin: what APP auth alone costs
+    const bare = await post(`${inst}/apps`, { name: 'bench-consumer-bare' });
+    const bareSecret = (await json(`${inst}/apps/${bare.id}/secret`, { headers: auth })).secret as string;
+    await post(`${base}/app-auths`, { env_id: 'DEFAULT_ENVIRONMENT_RELEASE_ID', app_ids: [bare.id], api_ids: [bareApi] });
     const q = await post(`${base}/app-quotas`, { name: 'bench_quota', call_limits: 2_000_000_000, time_unit: 'DAY', time_interval: 1 });
     await post(`${base}/app-quotas/${q.app_quota_id}/binding-apps`, { app_ids: [app.id] });
     const p = await post(`${base}/plugins`, {
@@ -119,13 +124,14 @@ export async function benchConsumers(o: { root: string; rounds: number; requests
 
     const none = () => runLoad({ origin: gateway, path: '/none', headers: { host: g.sl_domain }, requests: o.requests, concurrency: o.concurrency });
     const signed = () => runSigned({ origin: gateway, host: g.sl_domain, path: '/app', ak: app.key, sk: secret, requests: o.requests, concurrency: o.concurrency });
+    const signedBare = () => runSigned({ origin: gateway, host: g.sl_domain, path: '/bare', ak: bare.key, sk: bareSecret, requests: o.requests, concurrency: o.concurrency });
     await runLoad({ origin: gateway, path: '/none', headers: { host: g.sl_domain }, requests: 300, concurrency: o.concurrency });
     await runSigned({ origin: gateway, host: g.sl_domain, path: '/app', ak: app.key, sk: secret, requests: 300, concurrency: o.concurrency });
     const romaPid = children[1]!.pid;
-    const rs = { none: [] as LoadResult[], app: [] as LoadResult[] };
-    const cpu = { none: [] as number[], app: [] as number[] };
+    const rs = { none: [] as LoadResult[], bare: [] as LoadResult[], app: [] as LoadResult[] };
+    const cpu = { none: [] as number[], bare: [] as number[], app: [] as number[] };
     for (let i = 0; i < o.rounds; i++) {
-      for (const [k, run] of [['none', none], ['app', signed]] as const) {
+      for (const [k, run] of [['none', none], ['bare', signedBare], ['app', signed]] as const) {
         const c0 = cpuMs(romaPid);
         rs[k].push(await run());
         cpu[k].push(((cpuMs(romaPid) - c0) * 1000) / o.requests);
@@ -139,8 +145,9 @@ export async function benchConsumers(o: { root: string; rounds: number; requests
     const row = (name: string, r: typeof n, c: number[]) =>
       console.log(`${name.padEnd(38)}${r.rps.toFixed(0).padStart(6)}   ${r.p50.toFixed(2).padStart(7)}  ${r.p99.toFixed(2).padStart(7)}   ${String(r.errors).padStart(6)}   ${median(c).toFixed(0)} µs`);
     row('NONE auth', n, cpu.none);
+    row('APP auth (signed) alone', agg(rs.bare), cpu.bare);
     row('APP auth (signed) + quota + 1 plugin', a, cpu.app);
-    console.log(`APP+quota+plugin / NONE throughput ${(a.rps / n.rps).toFixed(2)}× (target ≥ 0.7×); CPU per request ${(median(cpu.app) / median(cpu.none)).toFixed(2)}× NONE`);
+    console.log(`APP+quota+plugin / NONE throughput ${(a.rps / n.rps).toFixed(2)}× (target ≥ 0.7×); CPU per request ${(median(cpu.app) / median(cpu.none)).toFixed(2)}× NONE; quota + plugin add ${(median(cpu.app) - median(cpu.bare)).toFixed(0)} µs CPU over APP auth alone`);
   } finally {
     for (const c of children) c.kill('SIGTERM');
     await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));

@@ -1,8 +1,9 @@
-// APIC consumer policies for the console: client quotas (+ bound / bindable apps, bind, unbind).
+// APIC consumer policies for the console: client quotas (+ bound / bindable apps, bind, unbind), plugins.
 // Wire `app_quota_id` becomes `id` here, so the shared mutation helpers can key on it.
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { appQuota, appQuotaAppList, appQuotaList, type AppQuotaApp, type AppQuotaCreateRequest } from '../../contract/apic-policies';
+import { plugin as pluginSchema, pluginList, type PluginCreateRequest } from '../../contract/apic-plugins';
 import type { Page } from './factories';
 import { http, parseWith } from './http';
 import { scopedKeys, type ListParams } from './keys';
@@ -43,3 +44,23 @@ export const quotaListQuery = (iid: string, p: QuotaListParams) =>
 export const quotaDetailQuery = (iid: string, id: string) => queryOptions({ queryKey: quotaKeys.detail(iid, id), queryFn: ({ signal }) => getQuota(iid, id, signal) });
 export const boundAppsQuery = (iid: string, id: string) => queryOptions({ queryKey: quotaKeys.sub(iid, id, 'bound'), queryFn: ({ signal }) => boundApps(iid, id, signal) });
 export const bindableAppsQuery = (iid: string, id: string) => queryOptions({ queryKey: quotaKeys.sub(iid, id, 'bindable'), queryFn: ({ signal }) => bindableApps(iid, id, signal) });
+
+// ---- plugins ----
+
+export const pluginKeys = scopedKeys('apic-plugins');
+export type Plugin = z.infer<typeof pluginSchema> & { id: string };
+export type { PluginCreateRequest };
+const pluginsBase = (iid: string) => `${romaPath(`/apic/instances/${seg(iid)}`)}/plugins`;
+const pluginFromWire = (p: z.infer<typeof pluginSchema>): Plugin => ({ ...p, id: p.plugin_id });
+
+export interface PluginListParams extends ListParams { offset: number; limit: number; plugin_name?: string; plugin_type?: string }
+export async function listPlugins(iid: string, p: PluginListParams, signal?: AbortSignal): Promise<Page<Plugin>> {
+  const body = parseWith(pluginList, (await http.get(pluginsBase(iid), { params: clean(p), signal })).data, 'plugin list');
+  return { items: body.plugins.map(pluginFromWire), total: Math.max(body.total, p.offset + body.plugins.length) };
+}
+export const createPlugin = async (iid: string, b: PluginCreateRequest) => pluginFromWire(parseWith(pluginSchema, (await http.post(pluginsBase(iid), b)).data, 'plugin'));
+export const updatePlugin = async (iid: string, id: string, b: PluginCreateRequest) =>
+  pluginFromWire(parseWith(pluginSchema, (await http.put(`${pluginsBase(iid)}/${seg(id)}`, b)).data, 'plugin'));
+export const deletePlugin = async (iid: string, id: string): Promise<void> => { await http.delete(`${pluginsBase(iid)}/${seg(id)}`); };
+export const pluginListQuery = (iid: string, p: PluginListParams) =>
+  queryOptions({ queryKey: pluginKeys.list(iid, p), queryFn: ({ signal }) => listPlugins(iid, p, signal), placeholderData: keepPreviousData });

@@ -1,7 +1,10 @@
-// Mutations of the quota pages; invalidation stays inside this instance's quota keys.
+// Mutations of the quota and plugin pages; invalidation stays inside this instance's keys of each.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { runBulk } from '../../api/bulk';
-import { bindApp, createQuota, deleteQuota, quotaKeys, unbindApp, updateQuota, type AppQuotaCreateRequest, type Quota } from '../../api/apicPolicies';
+import {
+  bindApp, createPlugin, createQuota, deletePlugin, deleteQuota, pluginKeys, quotaKeys, unbindApp, updatePlugin, updateQuota,
+  type AppQuotaCreateRequest, type Plugin, type PluginCreateRequest, type Quota,
+} from '../../api/apicPolicies';
 import { useDeleteMutation, useSaveMutation } from '../../api/mutations';
 
 export const useSaveQuota = (iid: string) =>
@@ -22,3 +25,7 @@ export function useQuotaApps(iid: string, quotaId: string) {
   const unbind = useMutation({ mutationFn: (appId: string) => unbindApp(iid, quotaId, appId), onSettled: refresh });
   return { bind, unbind };
 }
+
+export const useSavePlugin = (iid: string) =>
+  useSaveMutation(pluginKeys, iid, ({ id, body }: { id?: string; body: PluginCreateRequest }) => (id ? updatePlugin(iid, id, body) : createPlugin(iid, body)));
+export const useDeletePlugin = (iid: string) => useDeleteMutation<Plugin>(pluginKeys, iid, deletePlugin);
