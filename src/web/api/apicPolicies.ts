@@ -2,7 +2,9 @@
 // Wire `app_quota_id` becomes `id` here, so the shared mutation helpers can key on it.
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { appQuota, appQuotaAppList, appQuotaList, type AppQuotaApp, type AppQuotaCreateRequest } from '../../contract/apic-policies';
+import {
+  appQuota, appQuotaAppList, appQuotaList, throttle as throttleSchema, throttleList, type AppQuotaApp, type AppQuotaCreateRequest, type ThrottleCreateRequest,
+} from '../../contract/apic-policies';
 import { plugin as pluginSchema, pluginList, type PluginCreateRequest } from '../../contract/apic-plugins';
 import type { Page } from './factories';
 import { http, parseWith } from './http';
@@ -64,3 +66,19 @@ export const updatePlugin = async (iid: string, id: string, b: PluginCreateReque
 export const deletePlugin = async (iid: string, id: string): Promise<void> => { await http.delete(`${pluginsBase(iid)}/${seg(id)}`); };
 export const pluginListQuery = (iid: string, p: PluginListParams) =>
   queryOptions({ queryKey: pluginKeys.list(iid, p), queryFn: ({ signal }) => listPlugins(iid, p, signal), placeholderData: keepPreviousData });
+
+// ---- request throttling policies ----
+
+export const throttleKeys = scopedKeys('apic-throttles');
+export type Throttle = z.infer<typeof throttleSchema>;
+export type { ThrottleCreateRequest };
+const throttlesBase = (iid: string) => `${romaPath(`/apic/instances/${seg(iid)}`)}/throttles`;
+export interface ThrottleListParams extends ListParams { offset: number; limit: number; name?: string }
+export async function listThrottles(iid: string, p: ThrottleListParams, signal?: AbortSignal): Promise<Page<Throttle>> {
+  const body = parseWith(throttleList, (await http.get(throttlesBase(iid), { params: clean(p), signal })).data, 'throttling policy list');
+  return { items: body.throttles, total: Math.max(body.total, p.offset + body.throttles.length) };
+}
+export const createThrottle = async (iid: string, b: ThrottleCreateRequest) => parseWith(throttleSchema, (await http.post(throttlesBase(iid), b)).data, 'throttling policy');
+export const deleteThrottle = async (iid: string, id: string): Promise<void> => { await http.delete(`${throttlesBase(iid)}/${seg(id)}`); };
+export const throttleListQuery = (iid: string, p: ThrottleListParams) =>
+  queryOptions({ queryKey: throttleKeys.list(iid, p), queryFn: ({ signal }) => listThrottles(iid, p, signal), placeholderData: keepPreviousData });

@@ -2,8 +2,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { runBulk } from '../../api/bulk';
 import {
-  bindApp, createPlugin, createQuota, deletePlugin, deleteQuota, pluginKeys, quotaKeys, unbindApp, updatePlugin, updateQuota,
-  type AppQuotaCreateRequest, type Plugin, type PluginCreateRequest, type Quota,
+  bindApp, createPlugin, createThrottle, deleteThrottle, throttleKeys, createQuota, deletePlugin, deleteQuota, pluginKeys, quotaKeys, unbindApp, updatePlugin, updateQuota,
+  type AppQuotaCreateRequest, type Plugin, type PluginCreateRequest, type Quota, type Throttle, type ThrottleCreateRequest,
 } from '../../api/apicPolicies';
 import { useDeleteMutation, useSaveMutation } from '../../api/mutations';
 
@@ -29,3 +29,6 @@ export function useQuotaApps(iid: string, quotaId: string) {
 export const useSavePlugin = (iid: string) =>
   useSaveMutation(pluginKeys, iid, ({ id, body }: { id?: string; body: PluginCreateRequest }) => (id ? updatePlugin(iid, id, body) : createPlugin(iid, body)));
 export const useDeletePlugin = (iid: string) => useDeleteMutation<Plugin>(pluginKeys, iid, deletePlugin);
+
+export const useCreateThrottle = (iid: string) => useSaveMutation(throttleKeys, iid, (b: ThrottleCreateRequest) => createThrottle(iid, b));
+export const useDeleteThrottle = (iid: string) => useDeleteMutation<Throttle>(throttleKeys, iid, deleteThrottle);
