@@ -97,7 +97,7 @@ describe('signatures', () => {
     }
     const unknown = await t.gw('POST', '/path?x=1', { host: g.sl_domain, headers: signed(g.sl_domain, '/path?x=1', { key: 'nobody-key', secret: 'whatever1' }, { method: 'POST', body }), body });
     expect([errorOf(unknown), unknown.body.error_msg]).toEqual(['401 APIG.0303', 'Incorrect app authentication information: app not found, appkey nobody-key']);
-    for (const headers of [{}, { Authorization: 'SDK-HMAC-SHA256 Access=x' }, { ...h, 'X-Sdk-Date': 'yesterday' }, { Authorization: 'Bearer abc' }]) {
+    for (const headers of [{}, { Authorization: 'SDK-HMAC-SHA256 Access=x' }, { ...h, 'X-Sdk-Date': 'yesterday' }, { Authorization: 'Bearer abc' }] as Record<string, string>[]) {
       expect(errorOf(await t.gw('POST', '/path?x=1', { host: g.sl_domain, headers, body })), JSON.stringify(headers)).toBe('401 APIG.0303');
     }
   });
@@ -171,8 +171,29 @@ describe('AppCode (X-Apig-AppCode)', () => {
     const notAllowed = await t.gw('GET', '/signed-only', { host: g.sl_domain, headers: hdr });
     expect([errorOf(notAllowed), notAllowed.body.error_msg]).toEqual(['401 APIG.0303', expect.stringMatching(/app code authentication is not enabled/)]);
     expect(errorOf(await t.gw('GET', '/coded', { host: g.sl_domain, headers: { 'X-Apig-AppCode': `${code}x` } }))).toBe('401 APIG.0303');
-    // the debug operation runs the same stage and names the app it authenticated
     expect((await t.api('DELETE', `/apps/${a.id}/app-codes/${gen.body.id}`)).status).toBe(204);
     expect(errorOf(await t.gw('GET', '/coded', { host: g.sl_domain, headers: hdr }))).toBe('401 APIG.0303');
+  });
+});
+
+describe('debug as an app (app_key / app_secret)', () => {
+  it('signs the request as the app: the stage names the app; twice in a row is not a replay; a wrong secret gets 401', async () => {
+    const a = await app('debug-app');
+    const { api } = await appApi('debug-group', { mock_info: { result_content: 'hello app' } });
+    await authorise(a.id, api.id);
+    const debug = (secret: string) => t.api('POST', `/apis/debug/${api.id}`, {
+      mode: 'CONSUMER', scheme: 'HTTP', method: 'GET', path: '/path', app_key: a.key, app_secret: secret, stage: 'RELEASE',
+    });
+    for (let i = 0; i < 2; i++) {
+      const r = await debug(a.secret);
+      expect(r.status).toBe(200);
+      expect(r.body.response).toMatch(/^HTTP\/1.1 200 [\s\S]*hello app$/);
+      expect(r.body.log).toContain(`auth: APP debug-app (${a.id}) by signature`);
+      expect(r.body.request).toMatch(/authorization: SDK-HMAC-SHA256 Access=/);
+    }
+    const bad = await debug(`${a.secret}x`);
+    expect(bad.body.response).toMatch(/^HTTP\/1.1 401 [\s\S]*APIG\.0303/);
+    const none = await t.api('POST', `/apis/debug/${api.id}`, { mode: 'CONSUMER', scheme: 'HTTP', method: 'GET', path: '/path' });
+    expect(none.body.response).toMatch(/^HTTP\/1.1 401 /);
   });
 });

@@ -29,7 +29,7 @@ export async function apicFamily(app: FastifyInstance, ctx: Ctx): Promise<void> 
   groupRoutes(app, stores, hooks);
   envRoutes(app, stores, hooks);
   apiRoutes(app, stores, hooks);
-  debugRoutes(app, stores, gw, hooks);
+  debugRoutes(app, stores, gw, hooks, ctx.now);
   statsRoutes(app, ctx, stores, gw, hooks);
   await openApiRoutes(app, stores, hooks);
   consumerAppFamily(app, ctx, stores, hooks);

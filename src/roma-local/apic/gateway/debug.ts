@@ -1,8 +1,10 @@
 // DebugApiV2: one request through the same gateway code, answered as the vendor's debug shape
 // `{request, response, latency, log}`. DEVELOPER mode runs the draft definition; CONSUMER and
 // MARKET run what is published in `stage` (RELEASE by default), found by domain, stage and path.
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { DEFAULT_ENV_NAME, type ApiDebugRequest } from '../../../contract/index';
+import { signRequest } from '../../auth/sdk-signer';
 import type { ApicStores } from '../stores';
 import { GW } from './errors';
 import type { GatewayRequest, Stage } from './pipeline';
@@ -29,7 +31,26 @@ function developerRoute(stores: ApicStores, gw: Gateway, instanceId: string, api
   };
 }
 
-export async function debugApi(gw: Gateway, stores: ApicStores, instanceId: string, projectId: string, apiId: string, d: ApiDebugRequest) {
+/**
+ * With app_key and app_secret the request is signed as that app (SDK-HMAC-SHA256, as an SDK would), so the
+ * operator sees exactly what the app would get. A random signed header keeps two identical tries apart
+ * (the app-auth stage refuses a replayed signature).
+ */
+function signAsApp(req: GatewayRequest, d: ApiDebugRequest, now: number): void {
+  const qs = req.query.toString();
+  const rest: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) if (k !== 'host' && v !== undefined) rest[k] = Array.isArray(v) ? v.join(',') : v;
+  const host = req.host;
+  const signed = signRequest({
+    method: req.method, url: `http://${host}${req.path}${qs ? `?${qs}` : ''}`, ak: d.app_key!, sk: d.app_secret!,
+    headers: { ...rest, 'x-debug-nonce': randomBytes(8).toString('hex') }, body: req.body.toString('utf8'), date: now,
+  });
+  for (const [k, v] of Object.entries(signed)) req.headers[k.toLowerCase()] = v;
+}
+
+export async function debugApi(
+  gw: Gateway, stores: ApicStores, instanceId: string, projectId: string, apiId: string, d: ApiDebugRequest, now: () => number = Date.now,
+) {
   const api = stores.apis.view(instanceId, apiId); // 404 for an unknown API
   const stage = d.stage || DEFAULT_ENV_NAME;
   const host = d.domain || api.api_group_info.sl_domain;
@@ -43,12 +64,13 @@ export async function debugApi(gw: Gateway, stores: ApicStores, instanceId: stri
   const req: GatewayRequest = {
     method: d.method, path: d.path, query, headers, body, host, remoteAddress: '127.0.0.1', localAddress: '127.0.0.1',
   };
+  if (d.app_key && d.app_secret) signAsApp(req, d, now());
   const p = d.mode === 'DEVELOPER' ? gw.pipeline.with('route', developerRoute(stores, gw, instanceId, apiId, projectId, stage)) : gw.pipeline;
   const t0 = performance.now();
   const { ctx, result } = await gw.handle(req, p);
   const { data, truncated } = await readBody(result.body, MAX_DEBUG_BODY);
   const latency = Math.round(performance.now() - t0);
-  if (d.app_key || d.app_secret) ctx.log.unshift('note: app_key/app_secret are not used until APP authentication is available in roma-local');
+  if (Boolean(d.app_key) !== Boolean(d.app_secret)) ctx.log.unshift('note: app_key and app_secret are used together to sign the request; one of them is missing');
   const qs = query.toString();
   const reqHead = Object.entries(headers).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(',') : v}`).join('\r\n');
   const resHead = Object.entries({ ...result.headers, 'x-request-id': ctx.requestId })

@@ -10,14 +10,16 @@ import type { Gateway } from '../gateway/server';
 import type { ApicStores } from '../stores';
 import { BASE, params } from './common';
 
-export function debugRoutes(app: FastifyInstance, s: ApicStores, gateway: () => Gateway | undefined, hooks: ResourceHooks): void {
+export function debugRoutes(
+  app: FastifyInstance, s: ApicStores, gateway: () => Gateway | undefined, hooks: ResourceHooks, now: () => number = Date.now,
+): void {
   resource(app, 'apic', `${BASE}/apis/debug/:api_id`, {
     POST: async (req) => {
       const body = parseBody('apic', apiDebugRequest, req.body);
       const gw = gateway();
       if (!gw) throw familyError('apic', 'internal', 'The API gateway is not running.');
       const { instance_id, api_id } = params(req);
-      return debugApi(gw, s, instance_id, caller(req).projectId ?? '', api_id, body);
+      return debugApi(gw, s, instance_id, caller(req).projectId ?? '', api_id, body, now);
     },
   }, hooks);
 }

@@ -1,11 +1,11 @@
 // App detail drawer: ids with copy, key, masked secret, times, roles, members.
-import { Button, Descriptions, Divider, Drawer, Empty, Flex, Select, Table, Tooltip, Typography } from 'antd';
+import { Button, Descriptions, Divider, Drawer, Empty, Flex, Select, Table, Tabs, Tooltip, Typography } from 'antd';
 import DeleteOutlined from '@ant-design/icons/es/icons/DeleteOutlined';
 import EditOutlined from '@ant-design/icons/es/icons/EditOutlined';
 import KeyOutlined from '@ant-design/icons/es/icons/KeyOutlined';
 import { feedback } from '../../components/feedback';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { APP_ROLES } from '../../../contract/common';
 import {
@@ -25,6 +25,9 @@ import { ActionButton } from '../../components/ui';
 import { Time } from '../../components/Time';
 import { RolesTags } from './RolesTags';
 import { useUpdateMembers } from './hooks';
+
+/** The app's APIC side (AppCodes, authorised APIs): its own chunk, fetched when the tab opens. */
+const AppApicTab = lazy(() => import('./AppApicTab'));
 
 export function AppDrawer({
   iid,
@@ -62,7 +65,7 @@ export function AppDrawer({
     >
       <QueryView query={q} rows={8}>
         {(app) => (
-          <>
+          <Tabs destroyOnHidden={false} items={[{ key: 'details', label: t('common.details'), children: <>
             <Descriptions column={1} size="small" bordered data-testid="app-details">
               <Descriptions.Item label={t('common.name')}>{app.name}</Descriptions.Item>
               <Descriptions.Item label={t('common.id')}>
@@ -96,7 +99,9 @@ export function AppDrawer({
             </Descriptions>
             <Divider titlePlacement="start">{t('apps.members')}</Divider>
             <Members iid={iid} app={app} canEdit={appPermissions(app).access} />
-          </>
+          </> }, { key: 'apic', label: <span data-testid="app-tab-apic">{t('nav.apis')}</span>, children: (
+            <Suspense fallback={<TableSkeleton rows={4} />}><AppApicTab iid={iid} appId={app.id} canModify={appPermissions(app).modify} /></Suspense>
+          ) }]} />
         )}
       </QueryView>
     </Drawer>
