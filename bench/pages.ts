@@ -32,4 +32,5 @@ export const pages: BenchPage[] = [
   { name: 'products', path: (iid) => `/i/${iid}/products`, budgetGzip: PAGE_BUDGET, ready: '[data-testid="products-table"]' },
   { name: 'devices', path: (iid) => `/i/${iid}/devices`, budgetGzip: PAGE_BUDGET, ready: '[data-testid="devices-table"]' },
   { name: 'device groups', path: (iid) => `/i/${iid}/device-groups`, budgetGzip: PAGE_BUDGET },
+  { name: 'client quotas', path: (iid) => `/i/${iid}/quotas`, budgetGzip: PAGE_BUDGET },
 ];

@@ -1,6 +1,6 @@
 // `npm run bench`: bundle sizes a browser really loads (one row per page), BFF proxy overhead
 // against the same list call made directly to roma-local, and each area's own bench, measured in
-// one run. Figures, not assertions. BENCH_ONLY=bundles,proxy,fdi,apic,team,link runs a selection.
+// one run. Figures, not assertions. BENCH_ONLY=bundles,proxy,fdi,apic,consumers,team,link runs a selection.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import { request } from 'undici';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { ensureChromium } from '../scripts/chromium';
 import { benchApic } from './apic';
+import { benchConsumers } from './apic-consumers';
 import { measureBundles, type JsTotals } from './bundle';
 import { DEFAULT_READY, pages } from './pages';
 import { wanted } from './select';
@@ -134,6 +135,7 @@ async function main(): Promise<void> {
     console.log(`(roma-local, the BFF and the load generator are separate processes on ${os.cpus().length} cores; node ${process.version})`);
     if (wanted('fdi')) await benchFdi();
     if (wanted('apic')) await benchApic({ root, rounds: ROUNDS, requests: REQUESTS, concurrency: CONCURRENCY });
+    if (wanted('consumers')) await benchConsumers({ root, rounds: ROUNDS, requests: REQUESTS, concurrency: CONCURRENCY });
   } finally {
     for (const c of children) c.kill('SIGTERM');
     await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));

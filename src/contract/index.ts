@@ -7,4 +7,6 @@ export * from './dictionaries';
 export * from './fdi';
 export * from './apic';
 export * from './link';
+export * from './apic-policies';
+export * from './apic-plugins';
 export * from './apic-apps';

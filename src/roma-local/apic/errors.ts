@@ -25,6 +25,26 @@
 // | API not published in that env (offline, version ops) | 400  | APIG.3413 (chosen)   |
 // | version belongs to another API                       | 400  | APIG.3414 (chosen)   |
 // | invalid parameter / body / file                      | 400  | APIG.2011 (ref)      |
+// | app of ShowAppBoundAppQuota does not exist           | 404  | APIG.3002 (ref: the op's example) |
+// | app quota does not exist                             | 404  | APIG.3090 (chosen)   |
+// | app has no quota bound (ShowAppBoundAppQuota)        | 404  | APIG.3091 (chosen)   |
+// | app is not bound to this quota (unbind)              | 404  | APIG.3092 (chosen)   |
+// | throttling policy does not exist                     | 404  | APIG.3005 (chosen)   |
+// | special throttle (app / user) does not exist         | 404  | APIG.3093 (chosen)   |
+// | throttle binding does not exist                      | 404  | APIG.3094 (chosen)   |
+// | publish record (publish_id) does not exist           | 404  | APIG.3095 (chosen)   |
+// | plugin does not exist                                | 404  | APIG.3068 (ref)      |
+// | app quota name already exists                        | 400  | APIG.3325 (ref)      |
+// | app already bound to a quota (this or another)       | 400  | APIG.3326 (chosen)   |
+// | throttling policy name already exists                | 400  | APIG.3210 (chosen)   |
+// | special app / user already set on the policy         | 400  | APIG.3211 (chosen)   |
+// | plugin name already exists                           | 400  | APIG.3212 (chosen)   |
+// | quota still bound to apps (delete refused)           | 400  | APIG.3420 (chosen)   |
+// | plugin still attached to APIs (delete refused)       | 400  | APIG.3421 (chosen)   |
+// | a plugin of that type already attached to the API    | 400  | APIG.3422 (chosen)   |
+// |   in that environment (attach refused)               |      |                      |
+// | API already bound to a throttling policy in the env  | 400  | APIG.3423 (chosen)   |
+// | plugin type changed while attached (update refused)  | 400  | APIG.3424 (chosen)   |
 // | app (APIC view of an integration app) does not exist | 404  | APIG.3004 (ref)      |
 // | AppCode does not exist                               | 404  | APIG.3015 (chosen)   |
 // | app config does not exist                            | 404  | APIG.3016 (chosen)   |
@@ -61,6 +81,28 @@ export const APIC = {
   notPublished: (api: string, env: string) =>
     new ApiError(400, 'APIG.3413', `The API ${api} has not been published in the environment ${env}.`),
   otherApiVersion: (version: string) => new ApiError(400, 'APIG.3414', `The version ${version} does not belong to this API.`),
+  quotaAppNotFound: (id: string) => new ApiError(404, 'APIG.3002', `App ${id} does not exist`),
+  quotaNotFound: (id: string) => new ApiError(404, 'APIG.3090', `The app quota does not exist,id:${id}`),
+  noBoundQuota: (app: string) => new ApiError(404, 'APIG.3091', `No app quota is bound to the app ${app}`),
+  quotaAppNotBound: (app: string) => new ApiError(404, 'APIG.3092', `The app ${app} is not bound to this app quota`),
+  throttleNotFound: (id: string) => new ApiError(404, 'APIG.3005', `The request throttling policy does not exist,id:${id}`),
+  specialNotFound: (id: string) => new ApiError(404, 'APIG.3093', `The excluded request throttling configuration does not exist,id:${id}`),
+  throttleBindingNotFound: (id: string) => new ApiError(404, 'APIG.3094', `The request throttling policy binding does not exist,id:${id}`),
+  publishNotFound: (id: string) => new ApiError(404, 'APIG.3095', `The API publication record does not exist,id:${id}`),
+  pluginNotFound: (id: string) => new ApiError(404, 'APIG.3068', `Plugin ${id} does not exist`),
+  quotaNameExists: () => new ApiError(400, 'APIG.3325', 'The API quota name already exists'),
+  appHasQuota: (app: string, quota: string) =>
+    new ApiError(400, 'APIG.3326', `The app ${app} is already bound to the app quota ${quota}; unbind it first.`),
+  throttleNameExists: (name: string) => new ApiError(400, 'APIG.3210', `The request throttling policy name already exists,name:${name}`),
+  specialExists: (type: string, id: string) => new ApiError(400, 'APIG.3211', `A special throttle for ${type} ${id} already exists in this policy`),
+  pluginNameExists: (name: string) => new ApiError(400, 'APIG.3212', `The plugin name already exists,name:${name}`),
+  quotaBound: (n: number) => new ApiError(400, 'APIG.3420', `The app quota is bound to ${n} app(s); unbind them before deleting it.`),
+  pluginAttached: (n: number) => new ApiError(400, 'APIG.3421', `The plugin is attached to ${n} API(s); detach them before deleting it.`),
+  pluginTypeAttached: (type: string, api: string, env: string) =>
+    new ApiError(400, 'APIG.3422', `A ${type} plugin is already attached to the API ${api} in the environment ${env}; detach it first.`),
+  apiHasThrottle: (api: string, env: string) =>
+    new ApiError(400, 'APIG.3423', `The API ${api} is already bound to a request throttling policy in the environment ${env}; unbind it first.`),
+  pluginTypeLocked: () => new ApiError(400, 'APIG.3424', 'The plugin type cannot change while the plugin is attached to APIs.'),
   consumerAppNotFound: (id: string) => new ApiError(404, 'APIG.3004', `App ${id} does not exist`),
   appCodeNotFound: (id: string) => new ApiError(404, 'APIG.3015', `The AppCode does not exist,id:${id}`),
   appConfigNotFound: (id: string) => new ApiError(404, 'APIG.3016', `The app config does not exist,id:${id}`),

@@ -13,6 +13,7 @@ import { envRoutes } from './routes/envs';
 import { groupRoutes } from './routes/groups';
 import { instanceRoutes } from './routes/instance';
 import { openApiRoutes } from './routes/openapi';
+import { policiesFamily } from './policies/index';
 import { statsRoutes } from './routes/stats';
 import { apicStores } from './stores';
 
@@ -32,12 +33,14 @@ export async function apicFamily(app: FastifyInstance, ctx: Ctx): Promise<void> 
   statsRoutes(app, ctx, stores, gw, hooks);
   await openApiRoutes(app, stores, hooks);
   consumerAppFamily(app, ctx, stores, hooks);
+  const policies = policiesFamily(app, ctx, stores, hooks); // quotas, throttles, plugins, LiveData
 
   seedApicDemo(ctx.db, stores);
 
   const gateway = await startGateway(ctx, stores, GATEWAY_HOST, ctx.settings.gatewayPort);
   gateway.pipeline.use('app-auth', appAuthStage(ctx.db, ctx.now), { after: 'auth' });
   running.gateway = gateway;
+  policies.attach(gateway);
   ctx.endpoints.gateway = gateway.url;
   app.addHook('onClose', async () => {
     await gateway.close();

@@ -53,6 +53,9 @@ export const NAV_ITEMS: NavItem[] = [
   { key: 'apis', scope: 'instance', path: 'apis', icon: <ApiOutlined />, label: <NavLabel k="nav.apis" /> },
   { key: 'api-groups', scope: 'instance', path: 'api-groups', icon: <FolderOutlined />, label: <NavLabel k="nav.api-groups" /> },
   { key: 'api-envs', scope: 'instance', path: 'api-envs', icon: <EnvironmentOutlined />, label: <NavLabel k="nav.api-envs" /> },
+  { key: 'quotas', scope: 'instance', path: 'quotas', icon: <DashboardOutlined />, label: <NavLabel k="nav.quotas" /> },
+  { key: 'plugins', scope: 'instance', path: 'plugins', icon: <BlockOutlined />, label: <NavLabel k="nav.plugins" /> },
+  { key: 'throttles', scope: 'instance', path: 'throttles', icon: <SyncOutlined />, label: <NavLabel k="nav.throttles" /> },
   { key: 'datasources', scope: 'instance', path: 'datasources', icon: <DatabaseOutlined />, label: <NavLabel k="nav.datasources" /> },
   { key: 'tasks', scope: 'instance', path: 'tasks', icon: <SyncOutlined />, label: <NavLabel k="nav.tasks" /> },
 ];

@@ -27,6 +27,10 @@ const ApiEditorPage = lazy(() => import('../features/apic/ApiEditorPage'));
 const ApiGroupsPage = lazy(() => import('../features/apic/GroupsPage'));
 const ApiGroupPage = lazy(() => import('../features/apic/GroupPage'));
 const ApiEnvsPage = lazy(() => import('../features/apic/EnvsPage'));
+const QuotasPage = lazy(() => import('../features/consumers/QuotasPage'));
+const QuotaPage = lazy(() => import('../features/consumers/QuotaPage'));
+const PluginsPage = lazy(() => import('../features/consumers/PluginsPage'));
+const ThrottlesPage = lazy(() => import('../features/consumers/ThrottlesPage'));
 const ProductsPage = lazy(() => import('../features/link/products/ProductsPage'));
 const ProductPage = lazy(() => import('../features/link/products/ProductPage'));
 const DevicesPage = lazy(() => import('../features/link/devices/DevicesPage'));
@@ -93,6 +97,10 @@ export function AppRoutes() {
                 <Route path="api-groups" element={page(ApiGroupsPage)} />
                 <Route path="api-groups/:groupId" element={page(ApiGroupPage)} />
                 <Route path="api-envs" element={page(ApiEnvsPage)} />
+                <Route path="quotas" element={page(QuotasPage)} />
+                <Route path="quotas/:quotaId" element={page(QuotaPage)} />
+                <Route path="plugins" element={page(PluginsPage)} />
+                <Route path="throttles" element={page(ThrottlesPage)} />
                 <Route path="products" element={page(ProductsPage)} />
                 <Route path="products/:productId" element={page(ProductPage)} />
                 <Route path="devices" element={page(DevicesPage)} />

@@ -26,6 +26,8 @@
 // |   allowed by the API (auth_opt.app_code_auth_type)       |      |                     |
 // | APP auth: signature already used (replay) in its window | 401  | APIG.0303 (chosen)  |
 // | APP auth: app not authorised to the API in that env     | 403  | APIG.0304 (ref)     |
+// | throttling policy / rate_limit plugin / client quota    | 429  | APIG.0308 (ref)     |
+// |   limit reached (policies/gateway/stages.ts)            |      |                     |
 // | FUNCTION / VPC-channel backend, custom authorizer:     | 501  | APIG.0199 (chosen)  |
 // |   stored and shown, not available in roma-local         |      |                     |
 export class GatewayError extends Error {

@@ -50,6 +50,8 @@ export interface GatewayContext {
   params?: Map<string, string>;
   backendLatency?: number;
   result?: GatewayResult;
+  /** Run on the final answer, errors included (consumer plugins: CORS, response headers). */
+  onAnswer?: ((result: GatewayResult) => void)[];
 }
 
 export type Stage = (ctx: GatewayContext) => void | Promise<void>;

@@ -62,16 +62,19 @@ export async function startGateway(ctx: Ctx, stores: ApicStores, host: string, p
 
   async function handle(req: GatewayRequest, p: Pipeline = pipeline): Promise<{ ctx: GatewayContext; result: GatewayResult }> {
     const gctx: GatewayContext = { requestId: requestId(), started: Date.now(), req, log: [] };
+    let result: GatewayResult;
     try {
       await p.run(gctx);
       if (!gctx.result) throw GW.internal();
-      return { ctx: gctx, result: gctx.result };
+      result = gctx.result;
     } catch (err) {
       const e = err instanceof GatewayError ? err : GW.internal();
       if (!(err instanceof GatewayError)) gctx.log.push(`error: ${(err as Error).message}`);
       gctx.log.push(`answer: ${e.status} ${e.code} ${e.message}`);
-      return { ctx: gctx, result: errorResult(e, gctx.requestId) };
+      result = errorResult(e, gctx.requestId);
     }
+    for (const f of gctx.onAnswer ?? []) f(result);
+    return { ctx: gctx, result };
   }
 
   const server = http.createServer({ maxHeaderSize: MAX_HEADERS, requestTimeout: 120_000 }, (req, res) => {

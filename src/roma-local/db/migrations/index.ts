@@ -9,6 +9,7 @@ import { m006Fdi } from './006-fdi';
 import { m007Apic } from './007-apic';
 import { m008IamAccessKeys } from './008-iam-access-keys';
 import { m009ApicAppAuth } from './009-apic-app-auth';
+import { m010ApicPolicies } from './010-apic-policies';
 
 export const migrations: readonly Migration[] = [
   m001Iam,
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   m007Apic,
   m008IamAccessKeys,
   m009ApicAppAuth,
+  m010ApicPolicies,
 ];

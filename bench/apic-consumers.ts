@@ -1,0 +1,164 @@
+// Consumer-policy figure for `npm run bench` (section `consumers`): gateway throughput of an API
+// with APP auth (a fresh SDK-HMAC-SHA256 signature per request), a client quota and one plugin
+// (set_resp_headers), against a NONE-auth API on the same backend, in the same run (target ≥ 0.7×).
+// Backend, roma-local (+ gateway) and the load generator are separate processes; CPU time per
+// request of the roma-local process is reported as well (less skewed by a busy machine).
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Pool } from 'undici';
+import { signRequest } from '../src/roma-local/auth/sdk-signer';
+import { median, runLoad, type LoadResult } from './load';
+
+const BACKEND_JS = `const http=require('http');const body=JSON.stringify({ok:true,text:'x'.repeat(200)});
+http.createServer((q,s)=>{q.resume();q.on('end',()=>{s.writeHead(200,{'content-type':'application/json','content-length':Buffer.byteLength(body)});s.end(body)})})
+.listen(0,'127.0.0.1',function(){console.log('backend listening on http://127.0.0.1:'+this.address().port)})`;
+
+function spawnReady(children: ChildProcess[], root: string, args: string[], env: Record<string, string>, ready: RegExp): Promise<string> {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      seen += c.toString();
+      const m = ready.exec(seen);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}:\n${seen}`)));
+  });
+}
+const cpuMs = (pid: number | undefined): number => {
+  try {
+    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+  } catch { return NaN; }
+};
+const freePort = () => new Promise<number>((resolve) => {
+  const s = net.createServer().listen(0, '127.0.0.1', () => { const p = (s.address() as net.AddressInfo).port; s.close(() => resolve(p)); });
+});
+async function json(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  const res = await fetch(url, init);
+  const text = await res.text();
+  if (res.status >= 300) throw new Error(`${init.method ?? 'GET'} ${url}: ${res.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+/** Like runLoad, but every request carries its own signature (a nonce header keeps them distinct: replays are refused). */
+async function runSigned(o: { origin: string; host: string; path: string; ak: string; sk: string; requests: number; concurrency: number }): Promise<LoadResult> {
+  const pool = new Pool(o.origin, { connections: o.concurrency, pipelining: 1 });
+  const lat: number[] = [];
+  let sent = 0;
+  let errors = 0;
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: o.concurrency }, async () => {
+    while (sent < o.requests) {
+      const n = sent++;
+      const s = performance.now();
+      try {
+        const headers = signRequest({ method: 'GET', url: `http://${o.host}${o.path}`, headers: { 'x-nonce': `${process.pid}-${n}-${s}` }, ak: o.ak, sk: o.sk });
+        const res = await pool.request({ method: 'GET', path: o.path, headers: { ...headers, host: o.host } });
+        await res.body.arrayBuffer();
+        if (res.statusCode !== 200) errors++;
+      } catch { errors++; }
+      lat.push(performance.now() - s);
+    }
+  }));
+  const seconds = (performance.now() - t0) / 1000;
+  await pool.close();
+  lat.sort((a, b) => a - b);
+  const q = (p: number) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))] ?? NaN;
+  return { requests: lat.length, errors, seconds, rps: lat.length / seconds, p50: q(0.5), p99: q(0.99) };
+}
+
+export async function benchConsumers(o: { root: string; rounds: number; requests: number; concurrency: number }): Promise<void> {
+  const children: ChildProcess[] = [];
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'roma-bench-consumers-'));
+  const password = 'Bench-Passw0rd!';
+  try {
+    const backendUrl = await spawnReady(children, o.root, ['-e', BACKEND_JS], {}, /backend listening on (http:\/\/\S+)/);
+    const gwPort = await freePort();
+    const roma = await spawnReady(children, o.root, ['--import', 'tsx', 'src/roma-local/standalone.ts'], {
+      ROMA_LOCAL_PORT: '0', ROMA_LOCAL_GATEWAY_PORT: String(gwPort), ROMA_LOCAL_MQTT_PORT: '0', ROMA_DATA_DIR: dataDir, ROMA_LOCAL_PASSWORD: password,
+    }, /roma-local listening on (http:\/\/\S+)/);
+    const gateway = `http://127.0.0.1:${gwPort}`;
+    const tr = await fetch(`${roma}/v3/auth/tokens?nocatalog=true`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ auth: { identity: { methods: ['password'], password: { user: { domain: { name: 'roma-local' }, name: 'admin', password } } }, scope: { project: { name: 'cn-north-4' } } } }),
+    });
+    const token = tr.headers.get('x-subject-token')!;
+    const pid = ((await tr.json()) as { token: { project: { id: string } } }).token.project.id;
+    const auth = { 'x-auth-token': token, 'content-type': 'application/json' };
+    const iid = (await json(`${roma}/v2/${pid}/instances`, { headers: auth })).instances[0].id as string;
+    const inst = `${roma}/v2/${pid}/instances/${iid}`;
+    const base = `${roma}/v2/${pid}/apic/instances/${iid}`;
+    const post = (url: string, body: unknown, method = 'POST') => json(url, { method, headers: auth, body: JSON.stringify(body) });
+    const g = await post(`${base}/api-groups`, { name: 'bench-consumers' });
+    const host = backendUrl.replace('http://', '');
+    const mk = async (name: string, uri: string, authType: string) => {
+      const api = await post(`${base}/apis`, {
+        name, type: 1, req_protocol: 'HTTP', req_method: 'GET', req_uri: uri, auth_type: authType, backend_type: 'HTTP', group_id: g.id,
+        backend_api: { url_domain: host, req_protocol: 'HTTP', req_method: 'GET', req_uri: '/data', timeout: 5000 },
+      });
+      await post(`${base}/apis/action`, { action: 'online', api_id: api.id, env_id: 'DEFAULT_ENVIRONMENT_RELEASE_ID' });
+      return api.id as string;
+    };
+    await mk('bench_none', '/none', 'NONE');
+    const appApi = await mk('bench_app', '/app', 'APP');
+    const bareApi = await mk('bench_app_bare', '/bare', 'APP');
+    const app = await post(`${inst}/apps`, { name: 'bench-consumer' });
+    const secret = (await json(`${inst}/apps/${app.id}/secret`, { headers: auth })).secret as string;
+    await post(`${base}/app-auths`, { env_id: 'DEFAULT_ENVIRONMENT_RELEASE_ID', app_ids: [app.id], api_ids: [appApi] });
+    // a second app without quota, on an API without plugin: what APP auth alone costs
+    const bare = await post(`${inst}/apps`, { name: 'bench-consumer-bare' });
+    const bareSecret = (await json(`${inst}/apps/${bare.id}/secret`, { headers: auth })).secret as string;
+    await post(`${base}/app-auths`, { env_id: 'DEFAULT_ENVIRONMENT_RELEASE_ID', app_ids: [bare.id], api_ids: [bareApi] });
+    const q = await post(`${base}/app-quotas`, { name: 'bench_quota', call_limits: 2_000_000_000, time_unit: 'DAY', time_interval: 1 });
+    await post(`${base}/app-quotas/${q.app_quota_id}/binding-apps`, { app_ids: [app.id] });
+    const p = await post(`${base}/plugins`, {
+      plugin_name: 'bench_headers', plugin_type: 'set_resp_headers', plugin_scope: 'global',
+      plugin_content: JSON.stringify({ response_headers: [{ name: 'x-bench', value: '1', action: 'add' }] }),
+    });
+    await post(`${base}/plugins/${p.plugin_id}/attach`, { env_id: 'DEFAULT_ENVIRONMENT_RELEASE_ID', api_ids: [appApi] });
+
+    const none = () => runLoad({ origin: gateway, path: '/none', headers: { host: g.sl_domain }, requests: o.requests, concurrency: o.concurrency });
+    const signed = () => runSigned({ origin: gateway, host: g.sl_domain, path: '/app', ak: app.key, sk: secret, requests: o.requests, concurrency: o.concurrency });
+    const signedBare = () => runSigned({ origin: gateway, host: g.sl_domain, path: '/bare', ak: bare.key, sk: bareSecret, requests: o.requests, concurrency: o.concurrency });
+    await runLoad({ origin: gateway, path: '/none', headers: { host: g.sl_domain }, requests: 300, concurrency: o.concurrency });
+    await runSigned({ origin: gateway, host: g.sl_domain, path: '/app', ak: app.key, sk: secret, requests: 300, concurrency: o.concurrency });
+    const romaPid = children[1]!.pid;
+    const rs = { none: [] as LoadResult[], bare: [] as LoadResult[], app: [] as LoadResult[] };
+    const cpu = { none: [] as number[], bare: [] as number[], app: [] as number[] };
+    for (let i = 0; i < o.rounds; i++) {
+      for (const [k, run] of [['none', none], ['bare', signedBare], ['app', signed]] as const) {
+        const c0 = cpuMs(romaPid);
+        rs[k].push(await run());
+        cpu[k].push(((cpuMs(romaPid) - c0) * 1000) / o.requests);
+      }
+    }
+    const agg = (r: LoadResult[]) => ({ rps: median(r.map((x) => x.rps)), p50: median(r.map((x) => x.p50)), p99: median(r.map((x) => x.p99)), errors: r.reduce((s, x) => s + x.errors, 0) });
+    const n = agg(rs.none);
+    const a = agg(rs.app);
+    console.log(`\n## APIC consumers: gateway → HTTP backend, ${o.rounds} rounds × ${o.requests} requests, ${o.concurrency} connections; medians; load ${os.loadavg()[0]!.toFixed(2)}`);
+    console.log('path                                   req/s      p50 ms   p99 ms   errors   roma-local CPU/request');
+    const row = (name: string, r: typeof n, c: number[]) =>
+      console.log(`${name.padEnd(38)}${r.rps.toFixed(0).padStart(6)}   ${r.p50.toFixed(2).padStart(7)}  ${r.p99.toFixed(2).padStart(7)}   ${String(r.errors).padStart(6)}   ${median(c).toFixed(0)} µs`);
+    row('NONE auth', n, cpu.none);
+    row('APP auth (signed) alone', agg(rs.bare), cpu.bare);
+    row('APP auth (signed) + quota + 1 plugin', a, cpu.app);
+    console.log(`APP+quota+plugin / NONE throughput ${(a.rps / n.rps).toFixed(2)}× (target ≥ 0.7×); CPU per request ${(median(cpu.app) / median(cpu.none)).toFixed(2)}× NONE; quota + plugin add ${(median(cpu.app) - median(cpu.bare)).toFixed(0)} µs CPU over APP auth alone`);
+  } finally {
+    for (const c of children) c.kill('SIGTERM');
+    await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+// `node --import tsx bench/apic-consumers.ts` runs this part alone
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  benchConsumers({
+    root: path.resolve(import.meta.dirname, '..'), rounds: Number(process.env.BENCH_ROUNDS ?? 5),
+    requests: Number(process.env.BENCH_REQUESTS ?? 2000), concurrency: Number(process.env.BENCH_CONCURRENCY ?? 16),
+  }).catch((err: unknown) => { console.error(err); process.exit(1); });
+}
