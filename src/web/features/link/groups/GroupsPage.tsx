@@ -9,7 +9,9 @@ import { useParams } from 'react-router';
 import { z } from 'zod';
 import { groupTreeQuery, type GroupTreeNode } from '../../../api/link';
 import { EmptyState } from '../../../components/EmptyState';
-import { useConfirm, useMountedOnce } from '../../../components/list';
+// not the list kit's index: it would bring antd Table into this table-less page
+import { useConfirm } from '../../../components/list/confirm';
+import { useMountedOnce } from '../../../components/list/useMountedOnce';
 import { PageHeader } from '../../../components/PageHeader';
 import { Panel, PanelTitle } from '../../../components/Panel';
 import { QueryView, RefreshButton } from '../../../components/QueryView';
