@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { request } from 'undici';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -116,6 +117,13 @@ async function main(): Promise<void> {
         if (t) row(`login → ${p.name}: all JS`, t, p.budgetGzip);
       }
       console.log(`  first visit loads: ${bundles.firstVisit.names.join(', ')}`);
+      // BENCH_FILES=1: each page's files with their gzip size, to see what a page pulls in.
+      if (process.env.BENCH_FILES) {
+        const gz = (name: string): string => kb(zlib.gzipSync(fs.readFileSync(path.join(root, 'dist', name.replace(/^\//, ''))), { level: 9 }).length);
+        for (const [name, t] of [['first visit', bundles.firstVisit] as const, ...bundles.pages]) {
+          console.log(`  ${name}: ${t.names.map((n) => `${n.replace('/assets/', '')} ${gz(n)}`).join(', ')}`);
+        }
+      }
     }
     const agg = (rs: LoadResult[]): { rps: number; p50: number; p99: number; errors: number } => ({
       rps: median(rs.map((r) => r.rps)),

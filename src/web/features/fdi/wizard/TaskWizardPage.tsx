@@ -2,8 +2,8 @@
 // (mapped by name, editable) → incremental settings → schedule with a next-runs preview. One
 // state object for all steps, so Back keeps every value; saving writes the task, then its schedule.
 import { useQuery } from '@tanstack/react-query';
-import { Button, Flex, Steps } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Flex } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { columnsQuery, dispatchQuery, taskDetailQuery, type Task, type Dispatch } from '../../../api/fdi';
@@ -15,10 +15,14 @@ import { TableSkeleton } from '../../../components/TableSkeleton';
 import { useSaveDispatch, useSaveTask } from '../hooks';
 import { editsFromMapping, mapByName } from '../logic/mapping';
 import { BasicsStep } from './BasicsStep';
-import { ColumnsStep } from './ColumnsStep';
-import { IncrementalStep } from './IncrementalStep';
-import { ScheduleStep } from './ScheduleStep';
+import { StepsBar } from './StepsBar';
 import { STEPS, initialState, pairsOf, stateFromTask, stepErrors, toDispatchRequest, toTaskRequest, type WizardState } from './wizardState';
+
+// later steps are chunks of their own (the mapping table, croner for the schedule preview):
+// opening the wizard needs only the first step
+const ColumnsStep = lazy(() => import('./ColumnsStep').then((m) => ({ default: m.ColumnsStep })));
+const IncrementalStep = lazy(() => import('./IncrementalStep').then((m) => ({ default: m.IncrementalStep })));
+const ScheduleStep = lazy(() => import('./ScheduleStep').then((m) => ({ default: m.ScheduleStep })));
 
 export default function TaskWizardPage() {
   const { instanceId: iid = '', taskId = '' } = useParams();
@@ -92,20 +96,20 @@ function Wizard({ iid, task, dispatch }: { iid: string; task?: Task; dispatch: D
     <>
       <PageHeader title={task ? t('wizard.titleEdit', { name: task.name }) : t('wizard.titleNew')} />
       <Panel>
-        <Steps
+        <StepsBar
           current={step}
-          size="small"
-          style={{ marginBottom: 24 }}
-          data-testid="wizard-steps"
-          items={[t('wizard.stepBasics'), t('wizard.stepColumns'), t('wizard.stepIncremental'), t('wizard.stepSchedule')].map((title) => ({ title }))}
+          testId="wizard-steps"
+          titles={[t('wizard.stepBasics'), t('wizard.stepColumns'), t('wizard.stepIncremental'), t('wizard.stepSchedule')]}
         />
         <div data-testid={`wizard-step-${current}`}>
-          {current === 'basics' ? <BasicsStep {...stepProps} /> : null}
-          {current !== 'basics' && colsError ? <ErrorAlert error={colsError} onRetry={() => void (srcCols.refetch(), tgtCols.refetch())} /> : null}
-          {current !== 'basics' && colsLoading ? <TableSkeleton rows={6} /> : null}
-          {current === 'columns' && !colsLoading ? <ColumnsStep {...stepProps} source={source} target={target} pairs={pairs} /> : null}
-          {current === 'incremental' && !colsLoading ? <IncrementalStep {...stepProps} source={source} /> : null}
-          {current === 'schedule' ? <ScheduleStep {...stepProps} /> : null}
+          <Suspense fallback={<TableSkeleton rows={6} />}>
+            {current === 'basics' ? <BasicsStep {...stepProps} /> : null}
+            {current !== 'basics' && colsError ? <ErrorAlert error={colsError} onRetry={() => void (srcCols.refetch(), tgtCols.refetch())} /> : null}
+            {current !== 'basics' && colsLoading ? <TableSkeleton rows={6} /> : null}
+            {current === 'columns' && !colsLoading ? <ColumnsStep {...stepProps} source={source} target={target} pairs={pairs} /> : null}
+            {current === 'incremental' && !colsLoading ? <IncrementalStep {...stepProps} source={source} /> : null}
+            {current === 'schedule' ? <ScheduleStep {...stepProps} /> : null}
+          </Suspense>
         </div>
         <Flex gap={8} justify="end" style={{ marginTop: 24 }}>
           <Button data-testid="wizard-cancel" onClick={() => void navigate(`/i/${encodeURIComponent(iid)}/tasks`)}>

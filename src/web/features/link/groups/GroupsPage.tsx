@@ -1,28 +1,34 @@
 // Device groups: the tree of one integration app (app in the URL) on the left, the selected
 // group's devices on the right (add, remove). Group create/edit in a modal; delete confirms by name.
-import { Button, Col, Flex, Row, Tree } from 'antd';
+import { Button, Col, Flex, Row } from 'antd';
 import PlusOutlined from '@ant-design/icons/es/icons/PlusOutlined';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { z } from 'zod';
 import { groupTreeQuery, type GroupTreeNode } from '../../../api/link';
 import { EmptyState } from '../../../components/EmptyState';
-import { useConfirm } from '../../../components/list';
+// not the list kit's index: it would bring antd Table into this table-less page
+import { useConfirm } from '../../../components/list/confirm';
+import { useMountedOnce } from '../../../components/list/useMountedOnce';
 import { PageHeader } from '../../../components/PageHeader';
 import { Panel, PanelTitle } from '../../../components/Panel';
 import { QueryView, RefreshButton } from '../../../components/QueryView';
 import { useSearchState } from '../../../components/searchState';
+import { TableSkeleton } from '../../../components/TableSkeleton';
 import { AppPicker } from '../shared/Pickers';
 import { useDeleteGroup } from '../shared/hooks';
-import { GroupDevices } from './GroupDevices';
-import { GroupFormModal, type GroupFormTarget } from './GroupFormModal';
+import type { GroupFormTarget } from './GroupFormModal';
+
+// tree, devices pane and form are chunks of their own, fetched when first needed (an app picked,
+// a group selected, the form opened): the page's first paint needs only the picker
+const GroupTree = lazy(() => import('./GroupTree').then((m) => ({ default: m.GroupTree })));
+const GroupDevices = lazy(() => import('./GroupDevices').then((m) => ({ default: m.GroupDevices })));
+const GroupFormModal = lazy(() => import('./GroupFormModal').then((m) => ({ default: m.GroupFormModal })));
 
 const schema = z.object({ app: z.string().max(64).catch(''), group: z.string().regex(/^\d{1,10}$/).catch('') });
 
-type TreeData = { key: string; title: string; children: TreeData[] };
-const toTree = (n: GroupTreeNode): TreeData => ({ key: n.id, title: n.name, children: n.children.map(toTree) });
 function find(nodes: GroupTreeNode[], id: string): GroupTreeNode | undefined {
   for (const n of nodes) {
     if (n.id === id) return n;
@@ -41,6 +47,7 @@ export default function GroupsPage() {
   const confirm = useConfirm();
   const del = useDeleteGroup(iid);
   const selected = q.data ? find(q.data, search.group) : undefined;
+  const formUsed = useMountedOnce(form !== undefined);
 
   const create = (
     <Button type="primary" icon={<PlusOutlined />} disabled={!search.app} onClick={() => setForm({ appId: search.app, parent: selected })} data-testid="group-create">
@@ -66,7 +73,9 @@ export default function GroupsPage() {
                   nodes.length === 0 ? (
                     <EmptyState title={t('groups.emptyTitle')} hint={t('groups.emptyHint')} action={create} />
                   ) : (
-                    <Tree<TreeData> blockNode defaultExpandAll selectedKeys={search.group ? [search.group] : []} treeData={nodes.map(toTree)} onSelect={(keys) => setSearch({ group: String(keys[0] ?? '') })} />
+                    <Suspense fallback={<TableSkeleton rows={5} />}>
+                      <GroupTree nodes={nodes} selected={search.group} onSelect={(group) => setSearch({ group })} />
+                    </Suspense>
                   )
                 }
               </QueryView>
@@ -75,21 +84,23 @@ export default function GroupsPage() {
           <Col xs={24} lg={16}>
             <Panel>
               {selected ? (
-                <GroupDevices
-                  iid={iid}
-                  appId={search.app}
-                  group={selected}
-                  onEdit={(g) => setForm({ appId: search.app, group: g })}
-                  onDelete={() =>
-                    confirm.one({
-                      title: t('groups.deleteTitle', { name: selected.name }),
-                      body: t('groups.deleteBody'),
-                      run: () => del.mutateAsync(selected),
-                      success: t('groups.deleted', { name: selected.name }),
-                      onDone: () => setSearch({ group: '' }),
-                    })
-                  }
-                />
+                <Suspense fallback={<TableSkeleton rows={5} />}>
+                  <GroupDevices
+                    iid={iid}
+                    appId={search.app}
+                    group={selected}
+                    onEdit={(g) => setForm({ appId: search.app, group: g })}
+                    onDelete={() =>
+                      confirm.one({
+                        title: t('groups.deleteTitle', { name: selected.name }),
+                        body: t('groups.deleteBody'),
+                        run: () => del.mutateAsync(selected),
+                        success: t('groups.deleted', { name: selected.name }),
+                        onDone: () => setSearch({ group: '' }),
+                      })
+                    }
+                  />
+                </Suspense>
               ) : (
                 <EmptyState title={t('groups.pickGroupTitle')} hint={t('groups.pickGroupHint')} />
               )}
@@ -97,7 +108,11 @@ export default function GroupsPage() {
           </Col>
         </Row>
       )}
-      <GroupFormModal iid={iid} target={form} onClose={(id) => (setForm(undefined), id ? setSearch({ group: id }) : undefined)} />
+      {formUsed ? (
+        <Suspense fallback={null}>
+          <GroupFormModal iid={iid} target={form} onClose={(id) => (setForm(undefined), id ? setSearch({ group: id }) : undefined)} />
+        </Suspense>
+      ) : null}
     </>
   );
 }
