@@ -85,8 +85,10 @@ const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries
  * every field the form does not edit is taken from it unchanged.
  */
 export function toRequest(v: EditorValues, carry?: ApiCreateRequest): ApiCreateRequest {
+  // a type switch leaves the other type's range behind in the row: it no longer applies
+  const offType = (p: ParamRow) => new Set<string>(p.type === 'NUMBER' ? ['min_size', 'max_size'] : ['min_num', 'max_num']);
   const req_params: ReqParamCreate[] = v.req_params.map((p) => defined({
-    ...Object.fromEntries(PARAM_RULE_KEYS.map((k) => [k, p[k] ?? undefined])),
+    ...Object.fromEntries(PARAM_RULE_KEYS.map((k) => [k, offType(p).has(k) ? undefined : p[k] ?? undefined])),
     name: p.name.trim(),
     type: p.type,
     location: p.location,
