@@ -53,8 +53,9 @@ describe('HTTP backend client', () => {
         return;
       }
       res.setHeader('set-cookie', ['a=1', 'b=2']);
-      res.writeHead(201, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ url: seen.url, body: seen.body, method: seen.method }));
+      const out = JSON.stringify({ url: seen.url, body: seen.body, method: seen.method === 'HEAD' ? 'GET' : seen.method });
+      res.writeHead(201, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(out) });
+      res.end(out);
     });
     const g = await t.group('client-shapes');
     await t.publish((await t.createApi(httpApi(g.id, b.host, { name: 'post', req_uri: '/post' }, { req_uri: '/base/post' }))).id);
@@ -64,6 +65,10 @@ describe('HTTP backend client', () => {
     expect(r.headers['set-cookie']).toEqual(['a=1', 'b=2']);
     const c = await t.gw('GET', '/chunked', { host: g.sl_domain });
     expect([c.status, c.text]).toEqual([200, 'part1,part2']);
+    // HEAD: no body, and the length a GET would have (not 0)
+    const h = await t.gw('HEAD', '/post', { host: g.sl_domain });
+    const get = await t.gw('GET', '/post', { host: g.sl_domain });
+    expect([h.status, h.text, h.headers['content-length']]).toEqual([201, '', String(Buffer.byteLength(get.text))]);
   });
 
   it('a mock answer is the same on every call and after a republish shows the new one', async () => {

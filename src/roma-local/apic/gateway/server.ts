@@ -112,7 +112,8 @@ export async function startGateway(ctx: Ctx, stores: ApicStores, host: string, p
         };
         if (Buffer.isBuffer(result.body)) {
           bytesOut = result.body.length;
-          headers['content-length'] = String(result.body.length);
+          // a backend's answer to HEAD has no body but keeps the length GET would have
+          if (greq.method !== 'HEAD' || headers['content-length'] === undefined) headers['content-length'] = String(result.body.length);
           res.writeHead(result.status, headers);
           res.end(greq.method === 'HEAD' ? undefined : result.body);
           return done();
