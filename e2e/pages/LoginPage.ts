@@ -37,7 +37,7 @@ export class LoginPage {
 
   async goto(redirect?: string): Promise<void> {
     await this.page.goto(redirect ? `/login?redirect=${encodeURIComponent(redirect)}` : '/login');
-    await expect(this.form).toBeVisible();
+    await expect(this.form).toBeVisible({ timeout: 60_000 }); // the first load parses the whole entry on a busy runner
   }
 
   /** The language menu of the login card: pick a language by its own name. */
@@ -53,14 +53,25 @@ export class LoginPage {
     await this.project.fill(a.project);
   }
 
+  /**
+   * Fill and submit, then wait for the BFF's answer. On a busy machine the form can re-render
+   * while it is being filled (a language bundle arriving), so the values are checked before the
+   * click; the click counts only once the login request has really been answered.
+   */
   async login(a: Account): Promise<void> {
-    await this.fill(a);
+    await expect(async () => {
+      await this.fill(a);
+      await expect(this.password).toHaveValue(a.password, { timeout: 1000 });
+      await expect(this.domain).toHaveValue(a.domain, { timeout: 1000 });
+    }).toPass({ timeout: 60_000 });
+    const answered = this.page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/bff/login');
     await this.submit.click();
+    await answered;
   }
 
-  /** After a successful login to "/": the console opens the first instance's overview. */
+  /** After a successful login to "/": the console opens the first instance's overview (lazy chunks: slow on a busy runner). */
   async landedInstanceId(): Promise<string> {
-    await expect(this.page).toHaveURL(/\/i\/[^/]+\/overview$/);
+    await expect(this.page).toHaveURL(/\/i\/[^/]+\/overview$/, { timeout: 60_000 });
     const m = /\/i\/([^/?#]+)\/overview/.exec(new URL(this.page.url()).pathname);
     if (!m?.[1]) throw new Error(`not on an instance overview: ${this.page.url()}`);
     return decodeURIComponent(m[1]);

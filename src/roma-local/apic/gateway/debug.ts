@@ -27,7 +27,7 @@ function developerRoute(stores: ApicStores, gw: Gateway, instanceId: string, api
       groupId: api.group_id, instanceId, projectId, envId, envName: stage, match: { route, pathParams: m.params, rest: m.rest },
       vars: t.vars.get(`${api.group_id}|${envId}`) ?? new Map(),
     });
-    ctx.log.push(`route: draft of ${api.name} (${api.id}), variables of ${stage}`);
+    if (ctx.trace) ctx.log.push(`route: draft of ${api.name} (${api.id}), variables of ${stage}`);
   };
 }
 
@@ -67,7 +67,7 @@ export async function debugApi(
   if (d.app_key && d.app_secret) signAsApp(req, d, now());
   const p = d.mode === 'DEVELOPER' ? gw.pipeline.with('route', developerRoute(stores, gw, instanceId, apiId, projectId, stage)) : gw.pipeline;
   const t0 = performance.now();
-  const { ctx, result } = await gw.handle(req, p);
+  const { ctx, result } = await gw.handle(req, p, true);
   const { data, truncated } = await readBody(result.body, MAX_DEBUG_BODY);
   const latency = Math.round(performance.now() - t0);
   if (Boolean(d.app_key) !== Boolean(d.app_secret)) ctx.log.unshift('note: app_key and app_secret are used together to sign the request; one of them is missing');

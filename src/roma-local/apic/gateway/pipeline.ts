@@ -32,6 +32,8 @@ export interface GatewayContext {
   req: GatewayRequest;
   /** Human-readable trace lines (the debug operation returns them as `log`). */
   log: string[];
+  /** Set when someone reads `log` (debug): the built-in stages only build their lines then. */
+  trace?: boolean;
   /** Environment (set by the route stage). */
   envId?: string;
   envName?: string;
@@ -83,7 +85,8 @@ export class Pipeline {
 
   async run(ctx: GatewayContext): Promise<void> {
     for (const s of this.stages) {
-      await s.run(ctx);
+      const r = s.run(ctx);
+      if (r) await r; // synchronous stages cost no extra turn of the microtask queue
       if (ctx.result) return;
     }
   }

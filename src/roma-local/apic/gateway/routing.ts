@@ -79,6 +79,8 @@ export class RouteTable {
   envs = new Map<string, Map<string, string>>();
   /** `${groupId}|${envId}` → routes, most specific first */
   routes = new Map<string, CompiledRoute[]>();
+  /** `${groupId}|${envId}` → fully literal NORMAL path → its routes: found without a scan */
+  literal = new Map<string, Map<string, CompiledRoute[]>>();
   /** `${groupId}|${envId}` → variable name → value */
   vars = new Map<string, Map<string, string>>();
 
@@ -120,14 +122,24 @@ export class RouteTable {
       };
       routes.set(key, [...(routes.get(key) ?? []), r]);
     }
-    for (const list of routes.values()) list.sort(specificity);
+    const literal = new Map<string, Map<string, CompiledRoute[]>>();
+    for (const [key, list] of routes) {
+      list.sort(specificity);
+      const byPath = new Map<string, CompiledRoute[]>();
+      for (const r of list) {
+        if (r.swa || !r.segments.every((s) => 'lit' in s)) continue;
+        const p = r.segments.map((s) => (s as { lit: string }).lit).join('/');
+        byPath.set(p, [...(byPath.get(p) ?? []), r]);
+      }
+      literal.set(key, byPath);
+    }
     const vars = new Map<string, Map<string, string>>();
     for (const v of this.db.prepare('SELECT group_id, env_id, name, value FROM apic_env_vars').all() as { group_id: string; env_id: string; name: string; value: string }[]) {
       const key = `${v.group_id}|${v.env_id}`;
       if (!vars.has(key)) vars.set(key, new Map());
       vars.get(key)!.set(v.name, v.value);
     }
-    Object.assign(this, { hosts, envs, routes, vars, epoch });
+    Object.assign(this, { hosts, envs, routes, literal, vars, epoch });
   }
 
   envId(instanceId: string, stage: string): string | undefined {
@@ -138,8 +150,15 @@ export class RouteTable {
 
   /** The first route matching path and method; `methodMismatch` when only the path matched. */
   find(groupId: string, envId: string, method: string, segs: string[]): RouteMatch | { methodMismatch: true; cors: boolean } | null {
+    const key = `${groupId}|${envId}`;
+    // a fully literal route is the most specific of all that match its path: no scan needed
+    for (const route of this.literal.get(key)?.get(segs.join('/')) ?? []) {
+      if (route.method === 'ANY' || route.method === method || (method === 'HEAD' && route.method === 'GET')) {
+        return { route, pathParams: {}, rest: [] };
+      }
+    }
     let pathHit: CompiledRoute | undefined;
-    for (const route of this.routes.get(`${groupId}|${envId}`) ?? []) {
+    for (const route of this.routes.get(key) ?? []) {
       const m = matchSegments(route, segs);
       if (!m) continue;
       if (route.method === 'ANY' || route.method === method || (method === 'HEAD' && route.method === 'GET')) {

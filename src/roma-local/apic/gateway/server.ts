@@ -4,10 +4,10 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { pipeline as pump, type Readable } from 'node:stream';
-import { Agent } from 'undici';
 import type { Ctx } from '../../context';
 import { randomBytes } from 'node:crypto';
 import { backendStage } from './backend';
+import { Upstreams } from './backend-http';
 import { GatewayError, gatewayErrorBody, GW } from './errors';
 import { Pipeline, type GatewayContext, type GatewayRequest, type GatewayResult } from './pipeline';
 import { RouteTable } from './routing';
@@ -21,6 +21,7 @@ let idCounter = 0;
 export const requestId = (): string => ID_PREFIX + (idCounter++).toString(16).padStart(16, '0');
 
 export const MAX_BODY = 12 * 1024 * 1024;
+const EMPTY = Buffer.alloc(0);
 export const MAX_URI = 32 * 1024;
 const MAX_HEADERS = 128 * 1024;
 
@@ -30,7 +31,7 @@ export interface Gateway {
   routes: RouteTable;
   stats: Stats;
   /** Runs one request through a pipeline (the gateway's own by default); errors become results. */
-  handle(req: GatewayRequest, pipeline?: Pipeline): Promise<{ ctx: GatewayContext; result: GatewayResult }>;
+  handle(req: GatewayRequest, pipeline?: Pipeline, trace?: boolean): Promise<{ ctx: GatewayContext; result: GatewayResult }>;
   close(): Promise<void>;
 }
 
@@ -51,17 +52,17 @@ function rawError(socket: Socket, e: GatewayError): void {
 }
 
 export async function startGateway(ctx: Ctx, stores: ApicStores, host: string, port: number): Promise<Gateway> {
-  const agent = new Agent({ keepAliveTimeout: 10_000, connect: { timeout: 10_000 } });
+  const upstreams = new Upstreams();
   const routes = new RouteTable(ctx.db, stores.state);
   const stats = new Stats(ctx.db, ctx.now);
   const pipeline = new Pipeline()
     .use('route', routeStage(routes))
     .use('auth', authStage(ctx))
     .use('params', paramsStage)
-    .use('backend', backendStage(agent));
+    .use('backend', backendStage(upstreams));
 
-  async function handle(req: GatewayRequest, p: Pipeline = pipeline): Promise<{ ctx: GatewayContext; result: GatewayResult }> {
-    const gctx: GatewayContext = { requestId: requestId(), started: Date.now(), req, log: [] };
+  async function handle(req: GatewayRequest, p: Pipeline = pipeline, trace = false): Promise<{ ctx: GatewayContext; result: GatewayResult }> {
+    const gctx: GatewayContext = { requestId: requestId(), started: Date.now(), req, log: [], trace };
     let result: GatewayResult;
     try {
       await p.run(gctx);
@@ -69,8 +70,10 @@ export async function startGateway(ctx: Ctx, stores: ApicStores, host: string, p
       result = gctx.result;
     } catch (err) {
       const e = err instanceof GatewayError ? err : GW.internal();
-      if (!(err instanceof GatewayError)) gctx.log.push(`error: ${(err as Error).message}`);
-      gctx.log.push(`answer: ${e.status} ${e.code} ${e.message}`);
+      if (gctx.trace) {
+        if (!(err instanceof GatewayError)) gctx.log.push(`error: ${(err as Error).message}`);
+        gctx.log.push(`answer: ${e.status} ${e.code} ${e.message}`);
+      }
       result = errorResult(e, gctx.requestId);
     }
     for (const f of gctx.onAnswer ?? []) f(result);
@@ -88,30 +91,18 @@ export async function startGateway(ctx: Ctx, stores: ApicStores, host: string, p
     if ((req.url ?? '').length > MAX_URI) return fail(GW.uriTooLarge());
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > MAX_BODY) { req.resume(); return fail(GW.tooLarge()); }
-    const chunks: Buffer[] = [];
     let size = 0;
-    let aborted = false;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) { aborted = true; req.pause(); fail(GW.tooLarge()); req.destroy(); return; }
-      if (!aborted) chunks.push(c);
-    });
-    req.on('error', () => res.destroy());
-    req.on('end', () => {
-      if (aborted) return;
-      let url: URL;
-      try {
-        url = new URL(req.url ?? '/', 'http://gateway');
-      } catch {
-        return fail(GW.badRequest('the request URL is malformed'));
-      }
+    const serve = (body: Buffer) => {
+      const raw = req.url ?? '/';
+      const q = raw.indexOf('?');
       const greq: GatewayRequest = {
-        method: (req.method ?? 'GET').toUpperCase(), path: (req.url ?? '/').split('?')[0] || '/', query: url.searchParams,
-        headers: req.headers, body: Buffer.concat(chunks), host: req.headers.host ?? '',
+        method: req.method ?? 'GET', path: (q < 0 ? raw : raw.slice(0, q)) || '/',
+        query: new URLSearchParams(q < 0 ? '' : raw.slice(q + 1)),
+        headers: req.headers, body, host: req.headers.host ?? '',
         remoteAddress: req.socket.remoteAddress ?? '', localAddress: req.socket.localAddress ?? '',
       };
       void handle(greq).then(({ ctx: gctx, result }) => {
-        const headers = { ...result.headers, 'x-request-id': gctx.requestId }; // the gateway's id wins over a backend's
+        const headers: Record<string, string | string[]> = { ...result.headers, 'x-request-id': gctx.requestId }; // the gateway's id wins over a backend's
         let bytesOut = 0;
         const done = () => {
           const api = gctx.match?.route.api;
@@ -122,18 +113,36 @@ export async function startGateway(ctx: Ctx, stores: ApicStores, host: string, p
             });
           }
         };
-        res.once('finish', done);
         if (Buffer.isBuffer(result.body)) {
           bytesOut = result.body.length;
-          res.writeHead(result.status, { ...headers, 'content-length': String(result.body.length) });
+          // a backend's answer to HEAD has no body but keeps the length GET would have
+          if (greq.method !== 'HEAD' || headers['content-length'] === undefined) headers['content-length'] = String(result.body.length);
+          res.writeHead(result.status, headers);
           res.end(greq.method === 'HEAD' ? undefined : result.body);
-          return;
+          return done();
         }
+        res.once('finish', done);
         const body = result.body as Readable;
         res.writeHead(result.status, headers);
         body.on('data', (c: Buffer) => { bytesOut += c.length; });
         pump(body, res, (err) => { if (err) res.destroy(); });
       });
+    };
+    // no body declared: answer without waiting for 'end' (node drains the empty body itself)
+    if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) {
+      req.resume();
+      return serve(EMPTY);
+    }
+    const chunks: Buffer[] = [];
+    let aborted = false;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) { aborted = true; req.pause(); fail(GW.tooLarge()); req.destroy(); return; }
+      if (!aborted) chunks.push(c);
+    });
+    req.on('error', () => res.destroy());
+    req.on('end', () => {
+      if (!aborted) serve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
     });
   });
   server.on('connection', (socket: Socket) => socket.setNoDelay(true)); // no Nagle delay on small writes
@@ -156,7 +165,7 @@ export async function startGateway(ctx: Ctx, stores: ApicStores, host: string, p
       stats.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await agent.close();
+      await upstreams.close();
     },
   };
 }

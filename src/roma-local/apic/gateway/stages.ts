@@ -12,6 +12,7 @@ export const header = (req: GatewayRequest, name: string): string | undefined =>
 
 /** Percent-decoded path segments; a malformed escape is a bad request. */
 export function decodeSegments(path: string): string[] {
+  if (!path.includes('%')) return splitPath(path);
   try {
     return splitPath(path).map(decodeURIComponent);
   } catch {
@@ -19,11 +20,23 @@ export function decodeSegments(path: string): string[] {
   }
 }
 
+/** `Group.Example.com.:9180` → `group.example.com`, remembered for the few hosts a gateway sees. */
+const hostCache = new Map<string, string>();
+function normalHost(raw: string): string {
+  let h = hostCache.get(raw);
+  if (h === undefined) {
+    h = raw.toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
+    if (hostCache.size >= 1000) hostCache.clear();
+    hostCache.set(raw, h);
+  }
+  return h;
+}
+
 /** Host → group, X-Stage → environment, method + path → live API version. */
 export function routeStage(table: RouteTable): Stage {
   return (ctx) => {
     const t = table.fresh();
-    const host = ctx.req.host.toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
+    const host = normalHost(ctx.req.host);
     const entry = t.hosts.get(host);
     if (!entry) throw GW.noApi(`No API group is bound to the domain ${host || '(none)'}.`);
     const stage = header(ctx.req, 'x-stage')?.trim() || DEFAULT_ENV_NAME;
@@ -41,7 +54,7 @@ export function routeStage(table: RouteTable): Stage {
     }
     ctx.match = found;
     ctx.vars = t.vars.get(`${entry.groupId}|${envId}`) ?? new Map();
-    ctx.log.push(`route: ${found.route.api.name} (${found.route.api.id}) version ${found.route.versionId} in ${stage}`);
+    if (ctx.trace) ctx.log.push(`route: ${found.route.api.name} (${found.route.api.id}) version ${found.route.versionId} in ${stage}`);
   };
 }
 
@@ -69,7 +82,7 @@ export function authStage(ctx0: Pick<Ctx, 'tokens' | 'now'>): Stage {
         if (!info) throw GW.iam('decrypt token fail (unknown or expired token)');
         if (info.projectId !== ctx.projectId) throw GW.iamForbidden();
         ctx.caller = info;
-        ctx.log.push(`auth: IAM user ${info.userName}`);
+        if (ctx.trace) ctx.log.push(`auth: IAM user ${info.userName}`);
         return;
       }
       case 'APP':

@@ -131,9 +131,11 @@ export class ApiStore {
   /** A page of matching APIs (newest first) and the total, filtered in SQL so big groups stay fast. */
   list(instanceId: string, f: ApiFilter, offset: number, limit: number): { total: number; rows: ApiRow[] } {
     const precise = preciseSet(f.precise_search);
-    // with a group filter, `+` keeps SQLite on the (group_id, seq) index instead of scanning the instance's rows
-    const where = [f.group_id ? '+a.instance_id = @instance' : 'a.instance_id = @instance'];
-    const p: Record<string, unknown> = { instance: instanceId };
+    // A group filter: the group's instance is checked once, so the count and the page run on the
+    // (group_id, seq) index alone, without reading 5 000 table rows to compare their instance.
+    if (f.group_id && !prep(this.db, 'SELECT 1 FROM apic_groups WHERE id = ? AND instance_id = ?').get(f.group_id, instanceId)) return { total: 0, rows: [] };
+    const where = f.group_id ? [] : ['a.instance_id = @instance'];
+    const p: Record<string, unknown> = f.group_id ? {} : { instance: instanceId };
     const eq = (col: string, key: keyof ApiFilter) => {
       if (f[key] !== undefined && f[key] !== '') { where.push(`a.${col} = @${key}`); p[key] = f[key]; }
     };
@@ -151,7 +153,7 @@ export class ApiStore {
       p.app_name = precise.has('roma_app_name') ? f.roma_app_name : like(f.roma_app_name);
     }
     if (f.vpc_channel_name) where.push('0'); // roma-local has no VPC channels
-    const sql = where.join(' AND ');
+    const sql = where.join(' AND ') || '1';
     const { n } = prep(this.db, `SELECT COUNT(*) AS n FROM apic_apis a WHERE ${sql}`).get(p) as { n: number };
     const rows = prep(this.db, `SELECT a.* FROM apic_apis a WHERE ${sql} ORDER BY a.seq DESC LIMIT @limit OFFSET @offset`)
       .all({ ...p, limit, offset }) as ApiRow[];

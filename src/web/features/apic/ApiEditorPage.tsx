@@ -6,6 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
+import type { ApiCreateRequest } from '../../../contract/apic';
 import { apiDetailQuery } from '../../api/apic';
 import { toApiError } from '../../api/errors';
 import { useShowApiError } from '../../components/ErrorAlert';
@@ -15,6 +16,8 @@ import { Panel } from '../../components/Panel';
 import { QueryView } from '../../components/QueryView';
 import { EditorBasics } from './EditorBasics';
 import { EditorBackendType, EditorHttpBackend, EditorMock } from './EditorBackend';
+import { PolicyBackends, VpcChannel } from './EditorCarried';
+import { carryOf } from './editorCarry';
 import { EditorFrontend } from './EditorFrontend';
 import { checkDraft, emptyValues, fromApi, toRequest, type EditorValues, type RuleIssue } from './editorModel';
 import { useSaveApi } from './hooks';
@@ -31,10 +34,11 @@ export default function ApiEditorPage() {
   const { t } = useTranslation('apic');
   const existing = useQuery({ ...apiDetailQuery(iid, apiId ?? ''), enabled: !!apiId });
   if (!apiId) return <Editor iid={iid} />;
-  return <QueryView query={existing}>{(api) => <Editor iid={iid} apiId={api.id} initial={fromApi(api)} title={t('editor.editTitle', { name: api.name })} />}</QueryView>;
+  return <QueryView query={existing}>{(api) => <Editor iid={iid} apiId={api.id} initial={fromApi(api)} carry={carryOf(api)} title={t('editor.editTitle', { name: api.name })} />}</QueryView>;
 }
 
-function Editor({ iid, apiId, initial, title }: { iid: string; apiId?: string; initial?: EditorValues; title?: string }) {
+/** `carry`: the saved definition; what the form does not edit is saved from it unchanged. */
+function Editor({ iid, apiId, initial, carry, title }: { iid: string; apiId?: string; initial?: EditorValues; carry?: ApiCreateRequest; title?: string }) {
   const { t } = useTranslation('apic');
   const { t: tc } = useTranslation();
   const [params] = useSearchParams();
@@ -57,7 +61,7 @@ function Editor({ iid, apiId, initial, title }: { iid: string; apiId?: string; i
     });
     if (!v) return;
     const all = { ...start, ...form.getFieldsValue(true) } as EditorValues;
-    const found = checkDraft(all);
+    const found = checkDraft(all, carry);
     setIssues(found);
     if (found.length) {
       setTab(tabOf(found[0]!));
@@ -65,7 +69,7 @@ function Editor({ iid, apiId, initial, title }: { iid: string; apiId?: string; i
       return;
     }
     try {
-      const saved = await save.mutateAsync({ id: apiId, body: toRequest(all) });
+      const saved = await save.mutateAsync({ id: apiId, body: toRequest(all, carry) });
       feedback.success(t(apiId ? 'editor.saved' : 'editor.created', { name: saved.name }));
       void navigate(`/i/${encodeURIComponent(iid)}/apis/${encodeURIComponent(saved.id)}`);
     } catch (err) {
@@ -94,7 +98,7 @@ function Editor({ iid, apiId, initial, title }: { iid: string; apiId?: string; i
           <Tabs activeKey={tab} onChange={setTab} items={[
             { key: 'basics', label: t('editor.tabBasics'), forceRender: true, children: <EditorBasics iid={iid} /> },
             { key: 'frontend', label: t('editor.tabFrontend'), forceRender: true, children: <EditorFrontend /> },
-            { key: 'backend', label: t('editor.tabBackend'), forceRender: true, children: <><EditorBackendType />{backendType === 'HTTP' ? <EditorHttpBackend /> : backendType === 'MOCK' ? <Alert type="info" title={t('editor.mockHint')} /> : <Alert type="warning" title={t('editor.functionHint')} />}</> },
+            { key: 'backend', label: t('editor.tabBackend'), forceRender: true, children: <><EditorBackendType /><VpcChannel carry={carry} /><PolicyBackends carry={carry} />{backendType === 'HTTP' ? <EditorHttpBackend vpc={carry?.backend_api?.vpc_channel_status === 1} /> : backendType === 'MOCK' ? <Alert type="info" title={t('editor.mockHint')} /> : <Alert type="warning" title={t('editor.functionHint')} />}</> },
             { key: 'mock', label: t('editor.tabMock'), forceRender: true, disabled: backendType !== 'MOCK', children: <EditorMock /> },
           ]} />
         </Form>

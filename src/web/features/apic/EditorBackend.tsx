@@ -14,7 +14,8 @@ export function EditorBackendType() {
   );
 }
 
-export function EditorHttpBackend() {
+/** `vpc`: the backend is reached through a VPC channel (kept as saved), so no address is needed. */
+export function EditorHttpBackend({ vpc = false }: { vpc?: boolean }) {
   const { t } = useTranslation('apic');
   const { t: tc } = useTranslation();
   const form = Form.useFormInstance<EditorValues>();
@@ -25,7 +26,7 @@ export function EditorHttpBackend() {
         <Form.Item name="backend_protocol" label={t('editor.protocol')}><Select style={{ width: 110 }} options={[{ value: 'HTTP' }, { value: 'HTTPS' }]} /></Form.Item>
         <Form.Item name="backend_method" label={t('editor.method')}><Select style={{ width: 110 }} options={HTTP_METHODS.map((v) => ({ value: v }))} /></Form.Item>
         <Form.Item name="backend_domain" label={t('editor.backendAddress')} extra={t('rules.backendAddress')}
-          rules={[{ required: true, message: tc('common.required') }, { max: 255 }, { pattern: URL_DOMAIN_PATTERN, message: t('rules.backendAddress') }]}>
+          rules={[{ required: !vpc, message: tc('common.required') }, { max: 255 }, { pattern: URL_DOMAIN_PATTERN, message: t('rules.backendAddress') }]}>
           <Input placeholder="127.0.0.1:8080" style={{ width: 240 }} data-testid="backend-address" />
         </Form.Item>
         <Form.Item name="backend_uri" label={t('editor.path')} extra={t('rules.backendPath')}

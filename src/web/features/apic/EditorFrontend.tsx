@@ -1,9 +1,10 @@
 // Editor step 2: how clients call the API — protocol, method, path (with {placeholders}) and
-// the request parameters; a placeholder without its PATH parameter is offered in one click.
+// the request parameters with their rules; a placeholder without its PATH parameter is offered in one click.
 import { Button, Checkbox, Form, Input, Select, Space, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { API_URI_PATTERN, HTTP_METHODS, PARAM_LOCATIONS, PARAM_NAME_PATTERN } from '../../../contract/apic';
 import { Callout } from '../../components/ui';
+import { ParamRules } from './ParamRules';
 import { missingPathParams, type EditorValues, type ParamRow } from './editorModel';
 
 export function EditorFrontend() {
@@ -45,17 +46,20 @@ export function EditorFrontend() {
         {(fields, { add, remove }) => (
           <>
             {fields.map((f) => (
-              <Space key={f.key} align="start" wrap data-testid="param-row">
-                <Form.Item name={[f.name, 'name']} rules={[{ required: true, message: tc('common.required') }, { max: 32, message: t('rules.paramName') }, { pattern: PARAM_NAME_PATTERN, message: t('rules.paramName') }]}>
-                  <Input placeholder={t('editor.paramName')} style={{ width: 150 }} />
-                </Form.Item>
-                <Form.Item name={[f.name, 'location']}><Select style={{ width: 100 }} options={PARAM_LOCATIONS.map((v) => ({ value: v }))} /></Form.Item>
-                <Form.Item name={[f.name, 'type']}><Select style={{ width: 110 }} options={[{ value: 'STRING' }, { value: 'NUMBER' }]} /></Form.Item>
-                <Form.Item name={[f.name, 'required']} valuePropName="checked"><Checkbox>{t('editor.required')}</Checkbox></Form.Item>
-                <Form.Item name={[f.name, 'default_value']} rules={[{ max: 255 }]}><Input placeholder={t('editor.default')} style={{ width: 130 }} /></Form.Item>
-                <Form.Item name={[f.name, 'sample_value']} rules={[{ max: 255 }]}><Input placeholder={t('editor.sample')} style={{ width: 130 }} /></Form.Item>
-                <Button onClick={() => remove(f.name)}>{tc('common.delete')}</Button>
-              </Space>
+              <div key={f.key} data-testid="param-row">
+                <Space align="start" wrap>
+                  <Form.Item name={[f.name, 'name']} rules={[{ required: true, message: tc('common.required') }, { max: 32, message: t('rules.paramName') }, { pattern: PARAM_NAME_PATTERN, message: t('rules.paramName') }]}>
+                    <Input placeholder={t('editor.paramName')} style={{ width: 150 }} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'location']}><Select style={{ width: 100 }} options={PARAM_LOCATIONS.map((v) => ({ value: v }))} /></Form.Item>
+                  <Form.Item name={[f.name, 'type']}><Select style={{ width: 110 }} options={[{ value: 'STRING' }, { value: 'NUMBER' }]} /></Form.Item>
+                  <Form.Item name={[f.name, 'required']} valuePropName="checked"><Checkbox>{t('editor.required')}</Checkbox></Form.Item>
+                  <Form.Item name={[f.name, 'default_value']} rules={[{ max: 255 }]}><Input placeholder={t('editor.default')} style={{ width: 130 }} /></Form.Item>
+                  <Form.Item name={[f.name, 'sample_value']} rules={[{ max: 255 }]}><Input placeholder={t('editor.sample')} style={{ width: 130 }} /></Form.Item>
+                  <Button onClick={() => remove(f.name)}>{tc('common.delete')}</Button>
+                </Space>
+                <ParamRules index={f.name} />
+              </div>
             ))}
             <Button onClick={() => add({ name: '', type: 'STRING', location: 'QUERY', required: false } satisfies ParamRow)} disabled={fields.length >= 50} data-testid="param-add">
               {t('editor.addParamRow')}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { apiFromWire, parseRawResponse } from '../../api/apic';
 import { buildDebugRequest } from './debugRequest';
 import { diffLines, diffVersions, flatten } from './diff';
+import { carryOf, policyBackends } from './editorCarry';
 import { checkDraft, emptyValues, fromApi, missingPathParams, toRequest, type EditorValues } from './editorModel';
 import { previewOpenApi } from './importPreview';
 
@@ -92,5 +93,26 @@ describe('debug', () => {
       { envId: 'e1', envName: 'RELEASE', publishedAt: Date.parse('2026-01-01T00:00:00Z') },
       { envId: 'e2', envName: 'TEST', publishedAt: undefined },
     ]);
+  });
+});
+
+describe('editor keeps what it does not edit', () => {
+  it('carries rules, authorizer and policies; a type switch drops the other type’s range', () => {
+    const wire = apiFromWire({
+      id: 'a', name: 'kept', group_id: 'g1', req_method: 'GET', req_uri: '/x', req_protocol: 'HTTP', auth_type: 'AUTHORIZER', authorizer_id: 'au1',
+      backend_type: 'MOCK', register_time: '2026-01-01T00:00:00Z', mock_info: { id: 'm', status_code: 200, result_content: 'x', remark: 'r' },
+      req_params: [{ id: 'p', name: 'q', type: 'STRING', location: 'QUERY', min_size: 2, json_schema: '{}', pass_through: 2 }],
+      policy_mocks: [{ id: 'pm', name: 'pol', effect_mode: 'ALL', conditions: [{ condition_origin: 'source', condition_value: '1.2.3.4' }] }],
+    } as never);
+    const carry = carryOf(wire);
+    expect(carry).not.toHaveProperty('id');
+    expect(carry).not.toHaveProperty('register_time');
+    const body = toRequest(fromApi(wire), carry);
+    expect(body).toMatchObject({ authorizer_id: 'au1', mock_info: { remark: 'r' }, req_params: [{ min_size: 2, json_schema: '{}', pass_through: 2 }] });
+    expect(body.policy_mocks).toEqual([{ name: 'pol', effect_mode: 'ALL', conditions: [{ condition_origin: 'source', condition_value: '1.2.3.4' }] }]);
+    expect(policyBackends(carry)).toEqual([{ kind: 'MOCK', name: 'pol', target: '200' }]);
+    const v = fromApi(wire);
+    v.req_params[0] = { ...v.req_params[0]!, type: 'NUMBER' };
+    expect(toRequest(v, carry).req_params?.[0]).not.toHaveProperty('min_size');
   });
 });

@@ -3,8 +3,12 @@
 // (a path placeholder without its PATH parameter is listed by name so the form can offer it).
 import { apiCreateRequest, pathParams, type ApiCreateRequest, type BackendParamCreate, type ReqParamCreate } from '../../../contract/apic';
 import type { Api } from '../../api/apic';
+import { PARAM_RULE_KEYS } from './editorCarry';
 
-export interface ParamRow {
+type ParamRules = Pick<ReqParamCreate, (typeof PARAM_RULE_KEYS)[number]>;
+
+/** A request parameter row; its rules (valid_enable, sizes, enumerations, pass_through, …) ride along as on the wire. */
+export interface ParamRow extends ParamRules {
   name: string;
   type: 'STRING' | 'NUMBER';
   location: 'PATH' | 'QUERY' | 'HEADER';
@@ -18,10 +22,12 @@ export interface BackendParamRow {
   location: 'PATH' | 'QUERY' | 'HEADER';
   origin: 'REQUEST' | 'CONSTANT' | 'SYSTEM';
   value: string;
+  remark?: string;
 }
 export interface HeaderRow {
   key: string;
   value: string;
+  remark?: string;
 }
 
 export interface EditorValues {
@@ -29,6 +35,8 @@ export interface EditorValues {
   group_id: string;
   remark?: string;
   auth_type: 'NONE' | 'APP' | 'IAM' | 'AUTHORIZER';
+  /** Custom authorizer (auth_type AUTHORIZER). */
+  authorizer_id?: string;
   req_protocol: 'HTTP' | 'HTTPS' | 'BOTH';
   req_method: ApiCreateRequest['req_method'];
   req_uri: string;
@@ -68,20 +76,32 @@ export const emptyValues = (groupId = ''): EditorValues => ({
 });
 
 const opt = (s: string | undefined) => (s === undefined || s.trim() === '' ? undefined : s.trim());
+/** Kept as saved when untouched ('' included), trimmed when typed. */
+const keep = (s: string | undefined) => (s === undefined ? undefined : s.trim());
+const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, x]) => x !== undefined)) as T;
 
-export function toRequest(v: EditorValues): ApiCreateRequest {
-  const req_params: ReqParamCreate[] = v.req_params.map((p) => ({
+/**
+ * The CreateApiV2 / UpdateApiV2 body of the form. `carry` is the saved definition (editorCarry.ts):
+ * every field the form does not edit is taken from it unchanged.
+ */
+export function toRequest(v: EditorValues, carry?: ApiCreateRequest): ApiCreateRequest {
+  // a type switch leaves the other type's range behind in the row: it no longer applies
+  const offType = (p: ParamRow) => new Set<string>(p.type === 'NUMBER' ? ['min_size', 'max_size'] : ['min_num', 'max_num']);
+  const req_params: ReqParamCreate[] = v.req_params.map((p) => defined({
+    ...Object.fromEntries(PARAM_RULE_KEYS.map((k) => [k, offType(p).has(k) ? undefined : p[k] ?? undefined])),
     name: p.name.trim(),
     type: p.type,
     location: p.location,
     required: p.required || p.location === 'PATH' ? 1 : 2,
-    default_value: opt(p.default_value),
-    sample_value: opt(p.sample_value),
-    remark: opt(p.remark),
+    default_value: keep(p.default_value),
+    sample_value: keep(p.sample_value),
+    remark: keep(p.remark),
   }));
+  const { backend_api: carriedBackend, mock_info: carriedMock, func_info: carriedFunc, backend_params: _bp, req_params: _rp, ...carried } = carry ?? ({} as Partial<ApiCreateRequest>);
   const body: ApiCreateRequest = {
+    ...carried,
     name: v.name.trim(),
-    type: 1,
+    type: carry?.type ?? 1,
     group_id: v.group_id,
     remark: opt(v.remark),
     auth_type: v.auth_type,
@@ -93,8 +113,11 @@ export function toRequest(v: EditorValues): ApiCreateRequest {
     backend_type: v.backend_type,
     req_params,
   };
+  if (v.auth_type === 'AUTHORIZER' || carry?.authorizer_id !== undefined) body.authorizer_id = v.auth_type === 'AUTHORIZER' ? (v.authorizer_id ?? '').trim() : carry?.authorizer_id;
+  if (v.backend_type === 'FUNCTION' && carriedFunc) body.func_info = carriedFunc;
   if (v.backend_type === 'HTTP') {
     body.backend_api = {
+      ...carriedBackend,
       req_protocol: v.backend_protocol,
       req_method: v.backend_method,
       url_domain: opt(v.backend_domain),
@@ -102,14 +125,15 @@ export function toRequest(v: EditorValues): ApiCreateRequest {
       timeout: v.backend_timeout,
     };
     body.backend_params = v.backend_params.map(
-      (b): BackendParamCreate => ({ name: b.name.trim(), location: b.location, origin: b.origin, value: b.value.trim() }),
+      (b): BackendParamCreate => defined({ name: b.name.trim(), location: b.location, origin: b.origin, value: b.value.trim(), remark: b.remark }),
     );
   }
   if (v.backend_type === 'MOCK') {
     body.mock_info = {
+      ...carriedMock,
       status_code: v.mock_status,
       result_content: v.mock_body ?? '',
-      header: v.mock_headers.filter((h) => h.key.trim()).map((h) => ({ key: h.key.trim(), value: h.value })),
+      header: v.mock_headers.filter((h) => h.key.trim()).map((h) => defined({ key: h.key.trim(), value: h.value, remark: h.remark })),
     };
   }
   return body;
@@ -124,20 +148,22 @@ export function fromApi(a: Api): EditorValues {
     name: a.name,
     remark: a.remark ?? '',
     auth_type: (a.auth_type as EditorValues['auth_type']) ?? 'NONE',
+    authorizer_id: a.authorizer_id ?? '',
     req_protocol: (a.req_protocol as EditorValues['req_protocol']) ?? 'HTTPS',
     req_method: (a.req_method as EditorValues['req_method']) ?? 'GET',
     req_uri: a.req_uri ?? '/',
     match_mode: a.match_mode === 'SWA' ? 'SWA' : 'NORMAL',
     cors: a.cors === true,
-    req_params: (a.req_params ?? []).map((p) => ({
+    req_params: (a.req_params ?? []).map((p) => defined({
+      ...Object.fromEntries(PARAM_RULE_KEYS.map((k) => [k, p[k] ?? undefined])),
       name: p.name,
       type: p.type === 'NUMBER' ? 'NUMBER' : 'STRING',
       location: loc(p.location),
       required: p.required === 1,
-      default_value: p.default_value ?? '',
-      sample_value: p.sample_value ?? '',
-      remark: p.remark ?? '',
-    })),
+      default_value: p.default_value,
+      sample_value: p.sample_value,
+      remark: p.remark,
+    }) as ParamRow),
     backend_type: (a.backend_type as EditorValues['backend_type']) ?? 'MOCK',
     backend_protocol: a.backend_api?.req_protocol === 'HTTPS' ? 'HTTPS' : 'HTTP',
     backend_method: (a.backend_api?.req_method as EditorValues['req_method']) ?? 'GET',
@@ -149,10 +175,11 @@ export function fromApi(a: Api): EditorValues {
       location: loc(b.location),
       origin: b.origin === 'CONSTANT' || b.origin === 'SYSTEM' ? b.origin : 'REQUEST',
       value: b.value,
+      remark: b.remark,
     })),
     mock_status: a.mock_info?.status_code ?? 200,
     mock_body: a.mock_info?.result_content ?? '',
-    mock_headers: (a.mock_info?.header ?? []).map((h) => ({ key: h.key, value: h.value })),
+    mock_headers: (a.mock_info?.header ?? []).map((h) => ({ key: h.key, value: h.value, remark: h.remark })),
   };
 }
 
@@ -167,6 +194,7 @@ function toField(path: readonly PropertyKey[]): (string | number)[] {
   const p = path.map((x) => (typeof x === 'symbol' ? String(x) : x));
   if (p[0] === 'backend_api') {
     const map: Record<string, string> = { url_domain: 'backend_domain', req_uri: 'backend_uri', timeout: 'backend_timeout', req_method: 'backend_method' };
+    if (!map[String(p[1])]) return ['backend_type']; // a carried field (VPC channel, retries): shown on the backend tab
     return [map[String(p[1])] ?? 'backend_domain'];
   }
   if (p[0] === 'mock_info') return [p[1] === 'status_code' ? 'mock_status' : p[1] === 'header' ? 'mock_headers' : 'mock_body'];
@@ -175,8 +203,8 @@ function toField(path: readonly PropertyKey[]): (string | number)[] {
 }
 
 /** Every rule the server would enforce, checked here first. Empty = the server will accept the shape. */
-export function checkDraft(v: EditorValues): RuleIssue[] {
-  const r = apiCreateRequest.safeParse(toRequest(v));
+export function checkDraft(v: EditorValues, carry?: ApiCreateRequest): RuleIssue[] {
+  const r = apiCreateRequest.safeParse(toRequest(v, carry));
   if (r.success) return [];
   return r.error.issues.map((i) => ({ field: toField(i.path), message: i.message }));
 }
