@@ -3,6 +3,7 @@
 // into the run's read and write(+convert+checksum) times, and the raw insert baseline of the same rows.
 // `node --import tsx bench/fdi-profile.ts`; add `--cpu-prof` to node for a profile.
 import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -64,10 +65,14 @@ try {
   const run = runs.create('t', 'manual', 'full', 'WAITING', 900);
 
   const r = raw();
+  // FDI_PROFILE=file.cpuprofile: a CPU profile of the run alone
+  const session = process.env.FDI_PROFILE ? new Session() : null;
+  if (session) { session.connect(); await session.post('Profiler.enable'); await session.post('Profiler.start'); }
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   await executeRun({ db, dataDir: dir, cancelled: () => false }, run.id);
   const c = process.cpuUsage(c0);
+  if (session) fs.writeFileSync(process.env.FDI_PROFILE!, JSON.stringify((await session.post('Profiler.stop')).profile));
   const wall = (performance.now() - t0) / 1000;
   const log = runs.get(run.id)!;
   const copyS = (log.read_ms + log.write_ms) / 1000;

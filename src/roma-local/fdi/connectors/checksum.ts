@@ -5,6 +5,10 @@ import { CANON_DT, canonical, convert } from './convert';
 import type { ColumnMeta, Dialect, Row, Value } from './types';
 
 const SEP = 0x1f;
+/** A decimal as a driver prints it: no sign +, no exponent, no leading zeros. */
+const PLAIN_DEC = /^-?(0|[1-9]\d*)(\.\d+)?$/;
+/** …and already canonical: no trailing zeros in the fraction. */
+const CANON_DEC = /^-?(0|[1-9]\d*)(\.\d*[1-9])?$/;
 
 /** Order-independent checksum over rows: two 32-bit wrapping sums of a row hash. */
 export class Checksum {
@@ -23,8 +27,15 @@ export class Checksum {
     this.mix(h1, h2);
   }
 
-  /** Same hash as add(parts.join(SEP) + SEP) without building the string (parts[0..n)). */
-  addParts(parts: readonly string[], n: number, length = -1): void {
+  /** Adds what `other` collected (a batch's rows, once the batch is committed). */
+  merge(other: Checksum): void {
+    this.a = (this.a + other.a) >>> 0;
+    this.b = (this.b + other.b) >>> 0;
+    this.count += other.count;
+  }
+
+  /** Same hash as add(parts.join(SEP) + SEP) without building the string (parts[0..n)); sign -1 takes a row out. */
+  addParts(parts: readonly string[], n: number, length = -1, sign: 1 | -1 = 1): void {
     let len = length;
     if (len < 0) { len = n; for (let i = 0; i < n; i++) len += parts[i]!.length; }
     let h1 = 0xdeadbeef ^ len;
@@ -39,15 +50,15 @@ export class Checksum {
       h1 = Math.imul(h1 ^ SEP, 2654435761);
       h2 = Math.imul(h2 ^ SEP, 1597334677);
     }
-    this.mix(h1, h2);
+    this.mix(h1, h2, sign);
   }
 
-  private mix(h1: number, h2: number): void {
+  private mix(h1: number, h2: number, sign: 1 | -1 = 1): void {
     h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
     h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-    this.a = (this.a + (h1 >>> 0)) >>> 0;
-    this.b = (this.b + (h2 >>> 0)) >>> 0;
-    this.count++;
+    this.a = (this.a + sign * (h1 >>> 0)) >>> 0;
+    this.b = (this.b + sign * (h2 >>> 0)) >>> 0;
+    this.count += sign;
   }
 
   get value(): string {
@@ -86,9 +97,19 @@ export function converterFor(c: ColumnMeta, dialect: Dialect): Fn<Value> {
       return (v) => (typeof v === 'string' && (len <= 0 || v.length <= len) ? v : slow(v));
     }
     case 'decimal': {
-      // a number that prints without an exponent and fits the precision is written as it is
-      const lim = c.length ? Math.min(1e15, 10 ** (c.length - (c.scale ?? 0))) : 1e15;
-      return (v) => (typeof v === 'number' && (v === 0 || (Math.abs(v) >= 1e-6 && Math.abs(v) < lim)) ? v : slow(v));
+      // a number that prints without an exponent, or a plain decimal string, that fits the precision is written as it is
+      const intDigits = c.length ? c.length - (c.scale ?? 0) : Number.POSITIVE_INFINITY;
+      const lim = Math.min(1e15, 10 ** intDigits);
+      return (v) => {
+        if (typeof v === 'number') { const a = Math.abs(v); if (v === 0 || (a >= 1e-6 && a < lim)) return v; }
+        else if (typeof v === 'string' && PLAIN_DEC.test(v)) {
+          const neg = v.charCodeAt(0) === 45;
+          const dot = v.indexOf('.');
+          const digits = (dot < 0 ? v.length : dot) - (neg ? 1 : 0);
+          if (digits <= intDigits || v.charCodeAt(neg ? 1 : 0) === 48) return v; // '0.xx' has no integer digits
+        }
+        return slow(v);
+      };
     }
     case 'datetime': return (v) => (typeof v === 'string' && CANON_DT.test(v) ? v : slow(v));
     default: return slow;
@@ -101,7 +122,11 @@ export function canonicalFor(c: ColumnMeta): Fn<string> {
   switch (c.logical) {
     case 'int': case 'bigint': return (v) => (typeof v === 'number' ? String(v) : slow(v));
     case 'text': return (v) => (typeof v === 'string' ? v : slow(v));
-    case 'decimal': return (v) => { if (typeof v === 'number') { const t = String(v); if (!t.includes('e')) return t; } return slow(v); };
+    case 'decimal': return (v) => {
+      if (typeof v === 'number') { const t = String(v); if (!t.includes('e')) return t; }
+      else if (typeof v === 'string' && CANON_DEC.test(v) && v !== '-0') return v;
+      return slow(v);
+    };
     case 'datetime': return (v) => (typeof v === 'string' && CANON_DT.test(v) ? v : slow(v));
     default: return slow;
   }
@@ -134,11 +159,11 @@ export class RowCodec {
   }
 
   /** Adds the row's canonical text to `sum`; returns its length (an approximate byte size for data_size). */
-  addRow(sum: Checksum, row: readonly Value[]): number {
+  addRow(sum: Checksum, row: readonly Value[], sign: 1 | -1 = 1): number {
     const n = this.canon.length;
     let len = n;
     for (let i = 0; i < n; i++) { const t = this.canon[i]!(row[i] ?? null); this.parts[i] = t; len += t.length; }
-    sum.addParts(this.parts, n, len);
+    sum.addParts(this.parts, n, len, sign);
     return len;
   }
 }

@@ -55,53 +55,70 @@ export async function copyRows(s: CopyStage, cp: Checkpoint, sum: Checksum): Pro
     return p;
   };
 
-  let next = read(cp.after, cp.offset);
-  for (;;) {
-    if (s.env.cancelled()) throw new Cancelled();
-    const r0 = now();
-    const rows = await next;
-    cp.readMs += now() - r0;
-    if (rows.length === 0) break;
-    const more = rows.length >= plan.batchSize;
-    const last = rows[rows.length - 1]!;
-    const after = plan.readKey.length ? keyIdx.map((i) => last[i] ?? null) : null;
-    const offset = plan.readKey.length ? cp.offset : cp.offset + rows.length;
-    if (more) { // overlaps the write below for network sources (a SQLite read runs right here)
-      const n0 = now();
-      next = read(after, offset);
-      cp.readMs += now() - n0;
-    }
-
-    const w0 = now(); // write time includes conversion and the checksum
-    const good: Row[] = [];
-    const goodSrc: Row[] = [];
-    const dirty: DirtyInput[] = [];
-    for (const row of rows) {
-      try {
-        good.push(codec.toTarget(row));
-        goodSrc.push(row);
-      } catch (err) {
-        if (!(err instanceof ConversionError)) throw err;
-        dirty.push({ position: 'READER', reason: err.message, row: rowObject(srcNames, row) });
+  // Three batches at most are in hand: one being written, the next being converted and hashed
+  // meanwhile (the CPU work overlaps the target's), and the one after it being read.
+  let readOffset = cp.offset;
+  let next = read(cp.after, readOffset);
+  let writing: Promise<void> | null = null;
+  try {
+    for (;;) {
+      if (s.env.cancelled()) throw new Cancelled();
+      const r0 = now();
+      const rows = await next;
+      cp.readMs += now() - r0;
+      if (rows.length === 0) break;
+      const more = rows.length >= plan.batchSize;
+      const last = rows[rows.length - 1]!;
+      const after = plan.readKey.length ? keyIdx.map((i) => last[i] ?? null) : null;
+      if (!plan.readKey.length) readOffset += rows.length;
+      if (more) { // a SQLite read runs right here; a network read overlaps what follows
+        const n0 = now();
+        next = read(after, readOffset);
+        cp.readMs += now() - n0;
       }
+
+      const w0 = now(); // write time: conversion, checksum, the write (SQLite) or waiting for the previous one
+      const good: Row[] = [];
+      const goodSrc: Row[] = [];
+      const dirty: DirtyInput[] = [];
+      for (const row of rows) {
+        try {
+          good.push(codec.toTarget(row));
+          goodSrc.push(row);
+        } catch (err) {
+          if (!(err instanceof ConversionError)) throw err;
+          dirty.push({ position: 'READER', reason: err.message, row: rowObject(srcNames, row) });
+        }
+      }
+      const part = new Checksum(); // this batch's rows, merged into `sum` once committed
+      if (full) for (const r of good) codec.addRow(part, r);
+      if (writing) await writing;
+      writing = (async (): Promise<void> => {
+        const res: WriteResult = good.length ? await dst.write(plan.targetTable, plan.targetCols, good, plan.writeKey).catch(onSide('target'))
+          : { written: 0, bytes: 0, failed: [] };
+        for (const f of res.failed) {
+          dirty.push({ position: 'WRITER', reason: f.reason, row: rowObject(srcNames, goodSrc[f.index]!) });
+          if (full) codec.addRow(part, good[f.index]!, -1);
+        }
+        sum.merge(part);
+        if (dirty.length) s.runs.addDirty(s.runId, dirty);
+        cp.after = after ? after.map(jsonSafe) : null;
+        if (!plan.readKey.length) cp.offset += rows.length;
+        cp.read += rows.length;
+        cp.written += res.written;
+        cp.dirty += dirty.length;
+        cp.bytes += res.bytes;
+        recordProgress(s, cp, sum, 502, 'WRITER'); // the checkpoint of the batch just committed
+      })();
+      writing.catch(() => undefined); // awaited before the next write, or below
+      cp.writeMs += now() - w0;
+      if (!more) break;
     }
-    const res: WriteResult = good.length ? await dst.write(plan.targetTable, plan.targetCols, good, plan.writeKey).catch(onSide('target'))
-      : { written: 0, bytes: 0, failed: [] };
-    let failed: Set<number> | null = null;
-    if (res.failed.length) {
-      failed = new Set(res.failed.map((f) => f.index));
-      for (const f of res.failed) dirty.push({ position: 'WRITER', reason: f.reason, row: rowObject(srcNames, goodSrc[f.index]!) });
-    }
-    if (full) for (let i = 0; i < good.length; i++) if (!failed?.has(i)) codec.addRow(sum, good[i]!);
-    cp.writeMs += now() - w0;
-    if (dirty.length) s.runs.addDirty(s.runId, dirty);
-    cp.after = after ? after.map(jsonSafe) : null;
-    cp.offset = offset;
-    cp.read += rows.length;
-    cp.written += res.written;
-    cp.dirty += dirty.length;
-    cp.bytes += res.bytes;
-    recordProgress(s, cp, sum, 502, 'WRITER'); // the checkpoint of the batch just committed
-    if (!more) break;
+    const f0 = now();
+    await writing;
+    cp.writeMs += now() - f0;
+  } catch (err) {
+    await writing?.catch(() => undefined); // nothing is recorded behind the run's end
+    throw err;
   }
 }

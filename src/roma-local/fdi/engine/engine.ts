@@ -14,6 +14,8 @@ export const REALTIME_PAUSE_MS = 1000;
 /** A cancelled run whose worker does not stop within this time is killed (chosen). */
 const CANCEL_GRACE_MS = 10_000;
 const MAX_TIMER = 2_147_000_000;
+/** Young generation of a worker (V8's default is 16-32 MB; measured with bench/fdi-profile*.ts). */
+const YOUNG_GEN_MB = 96;
 
 interface Slot { worker: Worker; cancel: Int32Array; runId: string | null; ready: Promise<void>; dead: boolean }
 
@@ -88,7 +90,11 @@ export class FdiEngine {
 
   private spawn(): Slot {
     const cancel = new SharedArrayBuffer(4);
-    const worker = new Worker(BOOT, { eval: true, workerData: { dataDir: this.ctx.settings.dataDir, cancel } satisfies WorkerInit });
+    const worker = new Worker(BOOT, {
+      eval: true, workerData: { dataDir: this.ctx.settings.dataDir, cancel } satisfies WorkerInit,
+      // batches of thousands of rows outlive the default young generation: each scavenge copied them (half the GC time)
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GEN_MB },
+    });
     let resolve!: () => void;
     const slot: Slot = { worker, cancel: new Int32Array(cancel), runId: null, ready: new Promise<void>((r) => { resolve = r; }), dead: false };
     worker.on('message', (m: FromWorker) => {
