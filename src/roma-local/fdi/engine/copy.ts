@@ -8,6 +8,9 @@ import type { DirtyInput, Pos, RunStore } from '../runs';
 import type { andWhere, Plan } from './plan';
 import { Cancelled, jsonSafe, onSide, type Checkpoint, type RunEnv } from './run-env';
 
+/** Checkpoint and counters of an upserting run are recorded at most this often (ms, chosen). */
+export const PROGRESS_MS = 200;
+
 export interface CopyStage {
   runs: RunStore;
   runId: string;
@@ -60,6 +63,8 @@ export async function copyRows(s: CopyStage, cp: Checkpoint, sum: Checksum): Pro
   let readOffset = cp.offset;
   let next = read(cp.after, readOffset);
   let writing: Promise<void> | null = null;
+  let recorded = 0;
+  let pendingRecord = false;
   try {
     for (;;) {
       if (s.env.cancelled()) throw new Cancelled();
@@ -108,7 +113,11 @@ export async function copyRows(s: CopyStage, cp: Checkpoint, sum: Checksum): Pro
         cp.written += res.written;
         cp.dirty += dirty.length;
         cp.bytes += res.bytes;
-        recordProgress(s, cp, sum, 502, 'WRITER'); // the checkpoint of the batch just committed
+        // the checkpoint of the batch just committed: after every batch without an upsert key (a batch
+        // written again would be doubled), else at most every PROGRESS_MS (a replayed batch upserts)
+        const t = now();
+        if (!plan.writeKey.length || t - recorded >= PROGRESS_MS) { recordProgress(s, cp, sum, 502, 'WRITER'); recorded = t; pendingRecord = false; }
+        else pendingRecord = true;
       })();
       writing.catch(() => undefined); // awaited before the next write, or below
       cp.writeMs += now() - w0;
@@ -119,6 +128,7 @@ export async function copyRows(s: CopyStage, cp: Checkpoint, sum: Checksum): Pro
     cp.writeMs += now() - f0;
   } catch (err) {
     await writing?.catch(() => undefined); // nothing is recorded behind the run's end
+    if (pendingRecord) recordProgress(s, cp, sum, 502, 'WRITER'); // counters of every committed batch
     throw err;
   }
 }
