@@ -31,7 +31,8 @@ export function startServer(dataDir: string): Promise<Server> {
   });
 }
 export const stop = async (s: Server, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> => {
-  if (s.child.exitCode !== null) return;
+  // a child killed by a signal has exitCode null and signalCode set: waiting for 'exit' again would hang the bench
+  if (s.child.exitCode !== null || s.child.signalCode !== null) return;
   const exited = new Promise((r) => s.child.once('exit', r));
   s.child.kill(signal);
   await exited;

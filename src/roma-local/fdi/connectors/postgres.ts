@@ -37,15 +37,27 @@ function copyText(v: Value): string {
   return /[\\\n\r\t]/.test(s) ? s.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t') : s;
 }
 
-/** COPY text in chunks of about 64 KB: the server ingests one while the next is built. */
-function* copyChunks(rows: Row[]): Generator<string> {
-  let text = '';
+const CHUNK = 65536;
+const TAB = 9;
+const NL = 10;
+
+/** COPY text encoded straight into 64 KB buffers (no string per row to collect): the server ingests one while the next is built. */
+function* copyChunks(rows: Row[]): Generator<Buffer> {
+  let buf = Buffer.allocUnsafe(CHUNK);
+  let off = 0;
   for (const r of rows) {
-    for (let i = 0; i < r.length; i++) text += (i ? '\t' : '') + copyText(r[i] ?? null);
-    text += '\n';
-    if (text.length >= 65536) { yield text; text = ''; }
+    for (let i = 0; i < r.length; i++) {
+      const t = copyText(r[i] ?? null);
+      if (off + t.length * 3 + 2 > buf.length) { // may not fit (3 bytes per UTF-16 unit at most): flush
+        if (off > 0) { yield buf.subarray(0, off); buf = Buffer.allocUnsafe(Math.max(CHUNK, t.length * 3 + 2)); off = 0; }
+        else buf = Buffer.allocUnsafe(t.length * 3 + 2);
+      }
+      if (i) buf[off++] = TAB;
+      off += buf.write(t, off, 'utf8');
+    }
+    buf[off++] = NL;
   }
-  if (text) yield text;
+  if (off > 0) yield buf.subarray(0, off);
 }
 
 export class PostgresConnector implements Connector {
