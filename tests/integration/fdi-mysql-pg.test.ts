@@ -95,7 +95,7 @@ describe.skipIf(skipMy || skipPg)('copies between them', () => {
       created DATETIME(3), day DATE, data BLOB, doc JSON, ratio DOUBLE)`);
     const rows = Array.from({ length: 2500 }, (_, k) => {
       const i = k + 1;
-      return [i, i % 2, `${i}.25`, `näme-${i}`, 9007199254740993n + BigInt(i), `2025-03-0${(i % 9) + 1} 10:20:30.${String(i % 1000).padStart(3, '0')}`,
+      return [i, i % 2, `${i}.25`, i === 500 ? 'tab\there\nnew line \\ back 中文' : `näme-${i}`, 9007199254740993n + BigInt(i), `2025-03-0${(i % 9) + 1} 10:20:30.${String(i % 1000).padStart(3, '0')}`,
         `2024-12-${String((i % 28) + 1).padStart(2, '0')}`, Buffer.from([i % 256, 0, 255]), JSON.stringify({ i, tags: ['a', 'b'] }), i / 3];
     });
     await my.query('INSERT INTO orders VALUES ?', [rows]);
@@ -114,6 +114,8 @@ describe.skipIf(skipMy || skipPg)('copies between them', () => {
     expect(types.rows.map((r) => r.data_type)).toEqual(['integer', 'boolean', 'numeric', 'character varying', 'bigint', 'timestamp without time zone', 'date', 'bytea', expect.stringMatching(/^(jsonb|text)$/), 'double precision']);
     const r7 = (await pgc.query("SELECT paid, amount::text, name, big::text, created::text, day::text, encode(data, 'hex') AS data, doc::jsonb->>'i' AS doc FROM orders WHERE id = 7")).rows[0];
     expect(r7).toEqual({ paid: true, amount: '7.25', name: 'näme-7', big: '9007199254741000', created: '2025-03-08 10:20:30.007', day: '2024-12-08', data: '0700ff', doc: '7' });
+    // COPY text escapes: tab, newline, backslash, and multi-byte characters across the 64 KB chunk buffers
+    expect((await pgc.query('SELECT name FROM orders WHERE id = 500')).rows[0].name).toBe('tab\there\nnew line \\ back 中文');
     await my.query("UPDATE orders SET name = 'renamed' WHERE id = 1");
     const again = await c.runToEnd(t);
     expect(again.execute_status).toBe('SUCCESS');

@@ -88,6 +88,11 @@ describe('resume after kill -9', () => {
     expect(codes).toEqual(expect.arrayContaining([108, 507, 903, 901]));
     expect(done.detail_logs.find((d: { status: number }) => d.status === 903).remarks).toMatch(/^consistent/);
     expect(done.data_count).toBe(ROWS);
+    // the resumed adapter step used to end at the first run's 900 step: a negative spend_time
+    for (const d of done.detail_logs as { status: number; spend_time: number; step_begin_time: number; step_end_time: number | null }[]) {
+      expect(d.spend_time, `step ${d.status}`).toBeGreaterThanOrEqual(0);
+      if (d.step_end_time !== null) expect(d.step_end_time, `step ${d.status}`).toBeGreaterThanOrEqual(d.step_begin_time);
+    }
     const s = new Database(path.join(dataDir, 'fdi', 'src.db'), { readonly: true });
     const d = new Database(path.join(dataDir, 'fdi', 'dst.db'), { readonly: true });
     const sig = (db: Database.Database) => db.prepare("SELECT COUNT(*) AS n, COUNT(DISTINCT id) AS k, SUM(id) AS ids, group_concat(v, ',') AS h FROM (SELECT * FROM t ORDER BY id)").get() as { n: number; k: number; ids: number; h: string };

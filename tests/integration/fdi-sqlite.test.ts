@@ -27,5 +27,35 @@ describe('SQLite → SQLite', () => {
     const dst = c.sqliteFile('b.db');
     expect(dst.prepare('SELECT COUNT(*) AS n, SUM(price) AS s FROM items_copy').get()).toEqual({ n: 3000, s: expect.closeTo(3000 * 50, 0) });
     dst.close();
+    // no step ends before it begins (the adapter step used to take the end time of the 900 step)
+    for (const d of log.detail_logs as { status: number; spend_time: number; step_begin_time: number; step_end_time: number | null }[]) {
+      expect(d.spend_time, `step ${d.status}`).toBeGreaterThanOrEqual(0);
+      expect(d.step_end_time, `step ${d.status}`).not.toBeNull();
+      expect(d.step_end_time!, `step ${d.status}`).toBeGreaterThanOrEqual(d.step_begin_time);
+    }
+    const adapter = log.detail_logs.find((d: { status: number }) => d.status === 99);
+    const reader = log.detail_logs.find((d: { status: number }) => d.status === 104);
+    expect(adapter.step_end_time).toBeLessThanOrEqual(reader.step_begin_time); // it ends when both sides are connected
+  });
+
+  it('rows the target refuses inside a many-row statement become dirty one by one; the others are written', async () => {
+    const src = c.sqliteFile('w-src.db', 'CREATE TABLE w (id INTEGER PRIMARY KEY, qty INTEGER NOT NULL)');
+    const ins = src.prepare('INSERT INTO w VALUES (?, ?)');
+    src.transaction(() => { for (let i = 1; i <= 2500; i++) ins.run(i, i === 1234 || i === 2400 ? -i : i); })();
+    src.close();
+    c.sqliteFile('w-dst.db', 'CREATE TABLE w (id INTEGER PRIMARY KEY, qty INTEGER NOT NULL CHECK (qty >= 0))').close();
+    const a = await c.datasource('w-src', 'SQLITE', { database_name: 'w-src.db' });
+    const b = await c.datasource('w-dst', 'SQLITE', { database_name: 'w-dst.db' });
+    const t = await c.task('refused-rows', a, b, detail('w', 'w', { source: { batchSize: 1000 } }));
+    const log = await c.runToEnd(t);
+    expect(log.execute_status).toBe('SUCCESS');
+    expect(log.data_count).toBe(2498);
+    expect(log.dirty_data_count).toBe(2);
+    const dirty = await c.req('GET', `/tasks/${t}/monitor-logs/${log.id}/dirty-data?offset=1&limit=10`);
+    expect(dirty.body.entities.map((d: { row: { id: number }; position: string; reason: string }) => `${d.row.id} ${d.position} ${d.reason}`))
+      .toEqual([expect.stringMatching(/^1234 WRITER CHECK constraint failed/), expect.stringMatching(/^2400 WRITER CHECK constraint failed/)]);
+    const dst = c.sqliteFile('w-dst.db');
+    expect(dst.prepare('SELECT COUNT(*) AS n, SUM(id) AS s FROM w').get()).toEqual({ n: 2498, s: 2500 * 2501 / 2 - 1234 - 2400 });
+    dst.close();
   });
 });

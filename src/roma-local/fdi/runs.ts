@@ -33,7 +33,20 @@ export function sizeWithUnit(bytes: number): { data_size: number; data_size_unit
 }
 
 export class RunStore {
+  // prepared once: the engine updates a run after every batch
+  private readonly stmts = new Map<string, Database.Statement>();
   constructor(private readonly db: Database.Database, private readonly now: () => number) {}
+
+  private prep(sql: string): Database.Statement {
+    let s = this.stmts.get(sql);
+    if (!s) { s = this.db.prepare(sql); this.stmts.set(sql, s); }
+    return s;
+  }
+
+  /** Several updates as one commit. */
+  batch(fn: () => void): void {
+    this.db.transaction(fn)();
+  }
 
   create(taskId: string, trigger: string, mode: string, status: ExecStatus, code: number, dispatchTime = this.now()): RunRow {
     const id = trackingId();
@@ -46,30 +59,34 @@ export class RunStore {
   }
 
   get(id: string): RunRow | undefined {
-    return this.db.prepare('SELECT * FROM fdi_runs WHERE id = ?').get(id) as RunRow | undefined;
+    return this.prep('SELECT * FROM fdi_runs WHERE id = ?').get(id) as RunRow | undefined;
   }
 
   update(id: string, patch: Partial<Omit<RunRow, 'id'>>): void {
     const keys = Object.keys(patch);
     if (!keys.length) return;
-    this.db.prepare(`UPDATE fdi_runs SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`).run({ ...patch, id });
+    this.prep(`UPDATE fdi_runs SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`).run({ ...patch, id });
   }
 
   addStep(runId: string, s: Pick<StepRow, 'status' | 'position' | 'stage'> & Partial<StepRow>): string {
     const id = trackingId();
-    const { seq } = this.db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM fdi_run_steps WHERE run_id = ?').get(runId) as { seq: number };
+    const { seq } = this.prep('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM fdi_run_steps WHERE run_id = ?').get(runId) as { seq: number };
+    // a step never ends before it begins: an end time taken just before this call is its begin time too
+    const begin = s.begin_time ?? Math.min(this.now(), s.end_time ?? Number.POSITIVE_INFINITY);
     this.db.prepare(
       `INSERT INTO fdi_run_steps (id, run_id, seq, status, position, position_status, stage, data_count, dirty_count, data_bytes, remarks, begin_time, end_time)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(id, runId, seq, s.status, s.position, s.position_status ?? 'NORMAL', s.stage, s.data_count ?? 0, s.dirty_count ?? 0, s.data_bytes ?? 0,
-      s.remarks ?? '', s.begin_time ?? this.now(), s.end_time ?? null);
+      s.remarks ?? '', begin, s.end_time ?? null);
     return id;
   }
 
   updateStep(id: string, patch: Partial<Omit<StepRow, 'id'>>): void {
     const keys = Object.keys(patch);
     if (!keys.length) return;
-    this.db.prepare(`UPDATE fdi_run_steps SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`).run({ ...patch, id });
+    // end_time is clamped to begin_time (the clocks of two threads may disagree by a millisecond)
+    const set = keys.map((k) => (k === 'end_time' ? 'end_time = CASE WHEN @end_time IS NULL THEN NULL ELSE MAX(@end_time, begin_time) END' : `${k} = @${k}`));
+    this.prep(`UPDATE fdi_run_steps SET ${set.join(', ')} WHERE id = @id`).run({ ...patch, id });
   }
 
   addDirty(runId: string, rows: DirtyInput[]): void {
@@ -102,7 +119,7 @@ export class RunStore {
   }
 
   steps(runId: string): StepRow[] {
-    return this.db.prepare('SELECT * FROM fdi_run_steps WHERE run_id = ? ORDER BY seq').all(runId) as StepRow[];
+    return this.prep('SELECT * FROM fdi_run_steps WHERE run_id = ? ORDER BY seq').all(runId) as StepRow[];
   }
 
   dirty(runId: string, skip: number, limit: number) {

@@ -69,7 +69,7 @@ function toBool(v: Value, c: ColumnMeta): boolean {
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
 /** Already canonical date-time (the common case): skips the parse. Feb 30 and such are left to the target. */
-const CANON_DT = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]) ([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{0,5}[1-9])?$/;
+export const CANON_DT = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]) ([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{0,5}[1-9])?$/;
 
 /** 'YYYY-MM-DD HH:MM:SS[.ffffff]' (UTC when the input carried a zone). */
 export function normaliseDateTime(v: Value, c: ColumnMeta): string {
@@ -199,42 +199,3 @@ export function canonical(v: Value, c: ColumnMeta): string {
     case 'text': return typeof v === 'string' ? v : Buffer.isBuffer(v) ? v.toString('utf8') : String(v);
   }
 }
-
-/** Order-independent checksum over rows: two 32-bit wrapping sums of a row hash. */
-export class Checksum {
-  private a = 0;
-  private b = 0;
-  count = 0;
-  add(text: string): void {
-    let h1 = 0xdeadbeef ^ text.length;
-    let h2 = 0x41c6ce57 ^ text.length;
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      h1 = Math.imul(h1 ^ ch, 2654435761);
-      h2 = Math.imul(h2 ^ ch, 1597334677);
-    }
-    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-    this.a = (this.a + (h1 >>> 0)) >>> 0;
-    this.b = (this.b + (h2 >>> 0)) >>> 0;
-    this.count++;
-  }
-  get value(): string {
-    return `${this.a.toString(16).padStart(8, '0')}${this.b.toString(16).padStart(8, '0')}`;
-  }
-  static from(state: { a: number; b: number; count: number }): Checksum {
-    const c = new Checksum();
-    c.a = state.a; c.b = state.b; c.count = state.count;
-    return c;
-  }
-  state(): { a: number; b: number; count: number } {
-    return { a: this.a, b: this.b, count: this.count };
-  }
-}
-
-/** Canonical row text for the checksum. */
-export const rowText = (row: readonly Value[], cols: readonly ColumnMeta[]): string => {
-  let s = '';
-  for (let i = 0; i < cols.length; i++) s += `${canonical(row[i] ?? null, cols[i]!)}\u001f`;
-  return s;
-};

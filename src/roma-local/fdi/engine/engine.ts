@@ -1,19 +1,18 @@
 // The FDI engine on the main thread: a queue limited to ctx.settings.fdiMaxRuns runs at once,
-// a small pool of worker threads that execute them, schedules of TIMING tasks, continuous
-// passes of REALTIME tasks, and recovery of runs interrupted by a dead process.
+// a small pool of worker threads that execute them, and recovery of runs interrupted by a dead
+// process. Started tasks (schedules of TIMING tasks, passes of REALTIME tasks) are in started.ts.
 import { Worker } from 'node:worker_threads';
 import type { Ctx } from '../../context';
 import { FDI } from '../errors';
 import { RunStore, type RunRow } from '../runs';
 import type { TaskRow, TaskStore } from '../tasks';
-import { nextFire } from './schedule';
+import { StartedTasks } from './started';
 import type { FromWorker, WorkerInit } from './worker';
 
-/** Pause between two passes of a started REALTIME task (chosen). */
-export const REALTIME_PAUSE_MS = 1000;
 /** A cancelled run whose worker does not stop within this time is killed (chosen). */
 const CANCEL_GRACE_MS = 10_000;
-const MAX_TIMER = 2_147_000_000;
+/** Young generation of a worker (V8's default is 16-32 MB; measured with bench/fdi-profile*.ts). */
+const YOUNG_GEN_MB = 96;
 
 interface Slot { worker: Worker; cancel: Int32Array; runId: string | null; ready: Promise<void>; dead: boolean }
 
@@ -25,11 +24,12 @@ export class FdiEngine {
   private readonly runs: RunStore;
   private slots: Slot[] = [];
   private queue: string[] = [];
-  private timers = new Map<string, NodeJS.Timeout>();
+  private readonly started: StartedTasks;
   private closed = false;
 
   constructor(private readonly ctx: Ctx, private readonly tasks: TaskStore) {
     this.runs = new RunStore(ctx.db, ctx.now);
+    this.started = new StartedTasks(ctx, tasks, this.runs, (t, trigger, at) => this.trigger(t, trigger, at));
   }
 
   get maxRuns(): number {
@@ -42,7 +42,7 @@ export class FdiEngine {
       if (r.execute_status === 'RUNNING') this.queue.unshift(r.id); // resumes from its checkpoint
       else this.queue.push(r.id);
     }
-    for (const t of this.tasks.all()) if (t.started) this.arm(t);
+    this.started.start();
     this.pump();
   }
 
@@ -88,7 +88,11 @@ export class FdiEngine {
 
   private spawn(): Slot {
     const cancel = new SharedArrayBuffer(4);
-    const worker = new Worker(BOOT, { eval: true, workerData: { dataDir: this.ctx.settings.dataDir, cancel } satisfies WorkerInit });
+    const worker = new Worker(BOOT, {
+      eval: true, workerData: { dataDir: this.ctx.settings.dataDir, cancel } satisfies WorkerInit,
+      // batches of thousands of rows outlive the default young generation: each scavenge copied them (half the GC time)
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GEN_MB },
+    });
     let resolve!: () => void;
     const slot: Slot = { worker, cancel: new Int32Array(cancel), runId: null, ready: new Promise<void>((r) => { resolve = r; }), dead: false };
     worker.on('message', (m: FromWorker) => {
@@ -138,7 +142,7 @@ export class FdiEngine {
     if (r.trigger === 'realtime' && r.execute_status === 'SUCCESS' && r.read_count === 0 && r.mode === 'incremental') {
       this.ctx.db.prepare('DELETE FROM fdi_runs WHERE id = ?').run(runId);
     }
-    if (t?.started && t.type === 'REALTIME' && !this.closed) this.later(t.id, REALTIME_PAUSE_MS, () => this.realtimePass(t.id));
+    if (t?.started && t.type === 'REALTIME' && !this.closed) this.started.realtimeAfter(t.id);
   }
 
   /** Terminate: cancel the queued or active run. */
@@ -163,88 +167,17 @@ export class FdiEngine {
     return true;
   }
 
-  // ---------------------------------------------------------------- started tasks
+  // ---------------------------------------------------------------- started tasks (schedule.ts)
 
-  /** Start (enable): TIMING tasks follow their schedule, REALTIME tasks run passes continuously. */
-  enable(t: TaskRow): void {
-    this.tasks.setStarted(t.id, true);
-    this.arm({ ...t, started: 1 });
-  }
-
-  disable(t: TaskRow): void {
-    this.tasks.setStarted(t.id, false);
-    this.disarm(t.id);
-  }
-
-  /** Schedule changed: re-arm a started TIMING task. */
-  rearm(taskId: string): void {
-    const t = this.tasks.byId(taskId);
-    this.disarm(taskId);
-    if (t?.started) this.arm(t);
-  }
-
-  nextFireTime(taskId: string): number | null {
-    const d = this.tasks.dispatch(taskId);
-    return d ? nextFire(d, this.ctx.now()) : null;
-  }
-
-  private arm(t: TaskRow): void {
-    if (this.closed) return;
-    if (t.type === 'REALTIME') {
-      if (!this.runs.active(t.id)) this.later(t.id, 0, () => this.realtimePass(t.id));
-      return;
-    }
-    const d = this.tasks.dispatch(t.id);
-    if (!d) return;
-    const at = nextFire(d, Date.now());
-    if (at === null) return;
-    const delay = Math.max(0, at - Date.now());
-    this.later(t.id, Math.min(delay, MAX_TIMER), () => {
-      if (delay > MAX_TIMER) return this.rearm(t.id);
-      this.fireSchedule(t.id, at);
-      this.rearm(t.id);
-    });
-  }
-
-  private fireSchedule(taskId: string, at: number): void {
-    const t = this.tasks.byId(taskId);
-    if (!t?.started) return;
-    if (this.runs.active(t.id)) {
-      // previous run still going: record the rejected schedule (914) instead of stacking runs
-      const r = this.runs.create(t.id, 'schedule', 'full', 'CANCELLED', 914, at);
-      this.runs.addStep(r.id, { status: 914, position: 'ADAPTER', stage: 'adapter', position_status: 'RUNTIME_CANCEL', end_time: this.ctx.now(), remarks: 'task rejected: previous schedule not finished' });
-      this.runs.update(r.id, { end_time: this.ctx.now(), position_status: 'RUNTIME_CANCEL', remarks: 'Skipped: the previous run has not finished.' });
-      return;
-    }
-    this.trigger(t, 'schedule', at);
-  }
-
-  private realtimePass(taskId: string): void {
-    const t = this.tasks.byId(taskId);
-    if (!t?.started || t.type !== 'REALTIME' || this.runs.active(t.id)) return;
-    this.trigger(t, 'realtime');
-  }
-
-  private later(taskId: string, ms: number, fn: () => void): void {
-    clearTimeout(this.timers.get(taskId));
-    const h = setTimeout(() => {
-      this.timers.delete(taskId);
-      try { fn(); } catch { /* a task deleted meanwhile */ }
-    }, ms);
-    h.unref();
-    this.timers.set(taskId, h);
-  }
-
-  private disarm(taskId: string): void {
-    clearTimeout(this.timers.get(taskId));
-    this.timers.delete(taskId);
-  }
+  enable(t: TaskRow): void { this.started.enable(t); }
+  disable(t: TaskRow): void { this.started.disable(t); }
+  rearm(taskId: string): void { this.started.rearm(taskId); }
+  nextFireTime(taskId: string): number | null { return this.started.nextFireTime(taskId); }
 
   /** Stop everything; runs in progress stay RUNNING with their checkpoint and resume at the next start. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const h of this.timers.values()) clearTimeout(h);
-    this.timers.clear();
+    this.started.close();
     const slots = this.slots;
     this.slots = [];
     await Promise.all(slots.map((s) => { s.dead = true; return s.worker.terminate(); }));
