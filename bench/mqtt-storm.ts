@@ -5,7 +5,8 @@
 // in-flight window, so the client side does not overflow the listen queue (dropped SYNs are
 // retried by the kernel after 1 s, 3 s, …, which is what made the old storm take minutes).
 // Protocol (IPC): parent sends { cmd: 'storm', address, devices, window, keepalive, timeoutMs };
-// the child answers { cmd: 'result', … }; { cmd: 'close' } ends every socket and exits.
+// the child says { cmd: 'ready' } once loaded, answers { cmd: 'result', … }; { cmd: 'close' } ends every
+// socket and exits.
 import net from 'node:net';
 
 export interface StormDevice { client_id: string; user_name: string; password: string }
@@ -118,4 +119,5 @@ if (process.send && process.argv[1]?.endsWith('mqtt-storm.ts')) {
     }
   });
   process.on('disconnect', () => process.exit(0));
+  process.send({ cmd: 'ready' });
 }
