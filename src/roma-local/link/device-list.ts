@@ -18,11 +18,17 @@ const totalsOf = (db: Db): Map<string, number> => {
   if (!m) totals.set(db, (m = new Map()));
   return m;
 };
-/** After a status change only: the totals move, credentials do not. */
-export const totalsChanged = (db: Db): void => totalsOf(db).clear();
+/**
+ * After online/offline changes only: just the totals of filters on online_status move (the
+ * unfiltered, product and name totals stay cached while devices come and go), and no login.
+ */
+export const statusChanged = (db: Db): void => {
+  const m = totalsOf(db);
+  for (const key of m.keys()) if (key.includes('d.online_status')) m.delete(key);
+};
 /** Call after any write to link_devices (or a product name) that bypasses DeviceStore. */
 export const devicesChanged = (db: Db): void => {
-  totalsChanged(db);
+  totalsOf(db).clear();
   loginChanged(db);
 };
 

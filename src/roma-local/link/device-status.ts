@@ -1,7 +1,7 @@
 // The writes the MQTT broker makes to devices: online/offline (batched by StatusWriter), the
 // last-active time of data reports, and "nobody is online" at start and stop.
 import type { Db } from '../db/open';
-import { totalsChanged } from './device-list';
+import { statusChanged } from './device-list';
 import { stmt } from './sql';
 
 export type StatusChange = { online: true; ip: string | null; keepalive: number; at: number } | { online: false };
@@ -18,7 +18,7 @@ export function applyStatus(db: Db, changes: [number, StatusChange][]): void {
       else off.run(id);
     }
   })();
-  totalsChanged(db);
+  statusChanged(db);
 }
 
 export function touchDevice(db: Db, id: number, t: number): void {
@@ -27,5 +27,5 @@ export function touchDevice(db: Db, id: number, t: number): void {
 
 export function allOffline(db: Db): void {
   stmt(db, 'UPDATE link_devices SET online_status = 2 WHERE online_status = 1').run();
-  totalsChanged(db);
+  statusChanged(db);
 }
