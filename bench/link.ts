@@ -1,7 +1,8 @@
 // LINK bench: device list through the BFF over 100 000 devices (baseline: the same calls made
-// directly to roma-local), 10 000 simulated devices connecting at once (time until the API
-// reports all online, roma-local memory), and CONNACK → online_status=1 in the API.
-// Separate processes: roma-local, the BFF, and this one (load + MQTT clients). Figures only.
+// directly to roma-local, and a 1-app apps list), 10 000 simulated devices connecting at once
+// (link-storm.ts: time until the API reports all online, roma-local CPU per connect and memory),
+// CONNACK → online_status=1 in the API, and in the open console page (link-console.ts).
+// Separate processes: roma-local, the BFF, the storm generator and this one. Figures only.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,8 +11,11 @@ import { request } from 'undici';
 import type { MqttClient } from 'mqtt';
 import { openDb } from '../src/roma-local/db/open';
 import { startRomaLocal } from '../src/roma-local/server';
+import { ensureChromium } from '../scripts/chromium';
 import { connectDevice, linkApi, productDevices } from '../scripts/devices-simulate';
 import { seedDevices } from '../scripts/seed-devices';
+import { consoleOnlineLatency } from './link-console';
+import { runStorm } from './link-storm';
 import { median } from './load';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -19,15 +23,12 @@ const DEVICES = Number(process.env.BENCH_LINK_DEVICES ?? 100_000);
 const CONNECT = Number(process.env.BENCH_LINK_CONNECT ?? 10_000);
 const PAGES = Number(process.env.BENCH_LINK_PAGES ?? 100);
 const ROUNDS = Number(process.env.BENCH_LINK_ROUNDS ?? 3);
+const CONSOLE_ROUNDS = Number(process.env.BENCH_LINK_CONSOLE_ROUNDS ?? 7);
 const PASSWORD = 'Bench-Passw0rd!';
 
 const pct = (xs: number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? NaN;
-};
-const rssMb = (pid: number): number => {
-  const m = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : NaN;
 };
 
 export async function benchLink(): Promise<void> {
@@ -115,23 +116,10 @@ export async function benchLink(): Promise<void> {
 
     // ---- 10 000 devices at once ----
     const { devices, address } = await productDevices(api, seeded.productId, CONNECT + 50);
-    const storm = devices.slice(0, CONNECT);
-    const rssBefore = rssMb(romaPid);
-    const t0 = performance.now();
-    const results = await Promise.allSettled(storm.map((d) => connectDevice(address, d, 600, 180_000)));
-    const tConnacks = performance.now() - t0;
-    for (const r of results) if (r.status === 'fulfilled') clients.push(r.value.client);
-    const refused = results.length - clients.length;
-    let online = 0;
-    while (online < clients.length && performance.now() - t0 < 240_000) {
-      online = (await viaBff(`/devices?limit=1&product_id=${seeded.productId}&online_status=1`)).total;
-      if (online < clients.length) await new Promise((r) => setTimeout(r, 50));
-    }
-    const tAll = performance.now() - t0;
-    const rssAfter = rssMb(romaPid);
-    console.log(`${CONNECT} devices connecting at once: all CONNACKs in ${(tConnacks / 1000).toFixed(2)} s; API reports ${online} online after ${(tAll / 1000).toFixed(2)} s (target ≤ 10 s); ${refused} failed`);
-    console.log(`roma-local RSS: ${rssBefore.toFixed(0)} MB before, ${rssAfter.toFixed(0)} MB with ${clients.length} devices connected (+${((rssAfter - rssBefore) * 1024 / Math.max(1, clients.length)).toFixed(1)} KB per device)`);
-    for (const c of clients.splice(0)) c.end(true);
+    const onlineNow = async () => (await viaBff(`/devices?limit=1&product_id=${seeded.productId}&online_status=1`)).total;
+    const storm = await runStorm({ address, devices: devices.slice(0, CONNECT), romaPid, onlineNow });
+    await storm.close();
+    while ((await onlineNow()) > 0) await new Promise((r) => setTimeout(r, 100));
 
     // ---- CONNACK → online_status=1 in the API (through the BFF), one device at a time ----
     const lat: number[] = [];
@@ -146,6 +134,19 @@ export async function benchLink(): Promise<void> {
       lat.push(performance.now() - connackAt);
     }
     console.log(`CONNACK → online_status=1 seen through the BFF: p50 ${pct(lat, 0.5).toFixed(1)} ms, p95 ${pct(lat, 0.95).toFixed(1)} ms over ${lat.length} devices (target ≤ 200 ms)`);
+    for (const c of clients.splice(0)) c.end(true);
+
+    // ---- CONNACK → online in the open console page (first page of the product's devices) ----
+    const chromium = ensureChromium();
+    if (!chromium.ok) console.log(chromium.message);
+    else {
+      while ((await onlineNow()) > 0) await new Promise((r) => setTimeout(r, 100));
+      const times = await consoleOnlineLatency({
+        bff, chromiumPath: chromium.path, login: { username: 'admin', password: PASSWORD, domain: 'roma-local', project: 'cn-north-4' },
+        instanceId: instance, productId: seeded.productId, address, devices: devices.slice(0, CONSOLE_ROUNDS),
+      });
+      console.log(`CONNACK → row shows online in the open devices page: median ${median(times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms over ${times.length} devices (target ≤ 3 s; the page polls every 2 s; load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')})`);
+    }
   } finally {
     for (const c of clients) c.end(true);
     for (const c of children) c.kill('SIGTERM');

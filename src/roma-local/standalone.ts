@@ -49,6 +49,7 @@ console.log(`roma-local listening on ${handle.url}
   IAM endpoint:  ${handle.url}/v3/auth/tokens
   ROMA endpoint: ${handle.url}/v2/${a.projectId}/...
   data dir:      ${dataDir}
+  LINK MQTT:     ${handle.endpoints.mqtt ?? 'off'}   (devices connect here)
   domain: ${a.domain}   user: ${a.user}   project: ${a.project} (${a.projectId})
   password: ${passwordLine}
 Vendor SDKs (AK/SK signing, or a token) — point them at:

@@ -1,6 +1,6 @@
 // Device export as CSV, UTF-8 with BOM (what the vendor's console produces and Excel expects).
 // Column set is ours (the vendor's list is not published): see src/roma-local/README.md.
-import type { DeviceRow } from './devices';
+import type { DeviceRow } from './device-row';
 
 export const CSV_COLUMNS = [
   'device_id', 'device_name', 'node_id', 'client_id', 'product_id', 'product_name', 'app_id', 'app_name', 'user_name',

@@ -15,6 +15,12 @@ export async function linkFamily(app: FastifyInstance, ctx: Ctx): Promise<void> 
   const broker = await startBroker(ctx.db, ctx.now, ctx.settings.mqttHost, ctx.settings.mqttPort);
   ctx.endpoints.mqtt = broker.address;
   app.addHook('onClose', async () => broker.close());
+  // Status changes are batched (status-writer.ts); any HTTP request first writes what is queued,
+  // so every answer agrees with the broker about each CONNACK already sent (nothing when idle).
+  app.addHook('onRequest', (_req, _reply, done) => {
+    broker.flushStatus();
+    done();
+  });
   productRoutes(app, ctx);
   thingModelRoutes(app, ctx);
   deviceRoutes(app, ctx, broker);

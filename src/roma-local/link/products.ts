@@ -4,7 +4,8 @@ import type { createProductRequest, productListQuery, ProductTopicRequest, updat
 import type { Db } from '../db/open';
 import type { TokenInfo } from '../iam/tokens';
 import { productPassword, productSerial, productUserName } from './credentials';
-import { devicesChanged } from './devices';
+import { devicesChanged } from './device-list';
+import { loginChanged } from './login-cache';
 import { LINK, uniqueTo } from './errors';
 import { contains, PERMISSIONS, user, Where, stmt } from './sql';
 
@@ -162,11 +163,13 @@ export class ProductStore {
       if (topicId === undefined) {
         const r = stmt(this.db, 'INSERT INTO link_product_topics (product_id, permission, name, version, description) VALUES (?, ?, ?, ?, ?)')
           .run(productId, b.permission, b.name, b.version, b.description ?? '');
+        loginChanged(this.db); // topic rights are part of a device's login
         return this.topic(productId, Number(r.lastInsertRowid));
       }
       const cur = this.topic(productId, topicId);
       stmt(this.db, 'UPDATE link_product_topics SET permission = ?, name = ?, version = ?, description = ? WHERE id = ?')
         .run(b.permission, b.name, b.version, b.description ?? cur.description, topicId);
+      loginChanged(this.db); // topic rights are part of a device's login
       return this.topic(productId, topicId);
     } catch (err) {
       return uniqueTo(err, { link_product_topics: () => LINK.nameUsed('topic', `/${b.version}/{device}/${b.name}`) });
@@ -175,5 +178,6 @@ export class ProductStore {
   deleteTopic(productId: number, topicId: number): void {
     this.topic(productId, topicId);
     stmt(this.db, 'DELETE FROM link_product_topics WHERE id = ?').run(topicId);
+    loginChanged(this.db);
   }
 }

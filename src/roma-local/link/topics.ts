@@ -1,6 +1,6 @@
 // Device topics as the vendor documents them. `{device}` is the device's node_id (our choice:
 // it is [A-Za-z0-9_-] only, so never an MQTT wildcard, and unique within the product).
-import type { DeviceRow } from './devices';
+import type { DeviceRow } from './device-row';
 import type { TopicRow } from './products';
 
 export const outTopic = (serial: string, node: string) => `${serial}/out/${node}`;
