@@ -1,6 +1,4 @@
 // Small SQL helpers shared by the LINK stores.
-import type Database from 'better-sqlite3';
-import type { Db } from '../db/open';
 /** LIKE pattern for "contains", with %, _ and \ escaped (use with ESCAPE '\'). */
 export const contains = (s: string): string => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 /** Upper bound for a prefix range scan (index-friendly "starts with"). */
@@ -23,17 +21,5 @@ export class Where {
 export const PERMISSIONS = ['read', 'access', 'delete', 'modify'];
 export const user = (id: string, name: string) => ({ user_id: id, user_name: name });
 
-// Prepared statements, cached per database and SQL text: preparing a join costs more than running it.
-type Stmt = Database.Statement<unknown[]>;
-const cache = new WeakMap<Db, Map<string, Stmt>>();
-export function stmt(db: Db, sql: string): Stmt {
-  let m = cache.get(db);
-  if (!m) cache.set(db, (m = new Map()));
-  let s = m.get(sql);
-  if (!s) {
-    if (m.size >= 1000) m.clear();
-    s = db.prepare<unknown[]>(sql);
-    m.set(sql, s);
-  }
-  return s;
-}
+// Prepared statements, cached per database and SQL text (shared with the other stores).
+export { stmt } from '../db/stmt';
