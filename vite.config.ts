@@ -43,6 +43,9 @@ function zodWithoutJsonSchema(): Plugin {
   };
 }
 
+/** src/contract/**, src/web/api/** and feature hook modules (hooks.ts, hooks/*.ts). */
+const DECLARATION_MODULES = /[\\/]src[\\/](contract|web[\\/]api)[\\/]|[\\/]src[\\/]web[\\/]features[\\/].*[\\/]hooks(\.ts$|[\\/])/;
+
 // The entry holds only the bootstrap (react, react-dom, router, query client, i18n);
 // antd, icons, the login page, the shell and every page are lazy chunks.
 export default defineConfig({
@@ -57,7 +60,15 @@ export default defineConfig({
       // @rc-component/* (antd's internals) are plain ES modules but do not declare
       // `sideEffects: false`, so unused modules of theirs would be kept. Declare it for them.
       treeshake: {
-        moduleSideEffects: (id: string) => !/node_modules[\\/]@rc-component[\\/]/.test(id),
+        // Our contract, API and hook modules only declare schemas and functions: a page that uses
+        // none of a module's exports (the devices page and the LINK groups API, say) leaves it out.
+        moduleSideEffects: (id: string) =>
+          !/node_modules[\\/]@rc-component[\\/]/.test(id) && !DECLARATION_MODULES.test(id),
+        // Contract schemas are built by top-level zod calls (`z.object(…).strict()`), which the
+        // bundler must otherwise keep as possible side effects: every schema of a family file
+        // would ride along with the one a page uses. Nothing here calls zod for its side effects.
+        // The API modules' factories (src/web/api/factories.ts, keys.ts) only build functions and keys.
+        manualPureFunctions: ['z', 'listQueryFactory', 'detailQueryFactory', 'itemCrudFactory', 'scopedKeys', 'queryOptions'],
       },
       output: {
         codeSplitting: {
