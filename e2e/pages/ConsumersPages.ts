@@ -49,9 +49,17 @@ export class QuotasPage {
   /** Bind one app from the bind dialog; waits until the app shows in the bound apps table. */
   async bind(appName: string): Promise<void> {
     await this.page.getByTestId('quota-bind').click();
-    await choose(this.page, this.page.getByTestId('bind-apps'), appName);
+    const select = this.page.getByTestId('bind-apps');
+    const picked = select.locator('.ant-select-selection-item').filter({ hasText: appName });
+    // a click landing while the dropdown still animates or the app list loads can be lost: retry until the tag shows
+    await expect(async () => {
+      if (!(await picked.isVisible())) await choose(this.page, select, appName);
+      await expect(picked).toBeVisible({ timeout: 2_000 });
+    }).toPass();
     await this.page.keyboard.press('Escape'); // close the multi-select's dropdown, keep the modal
-    await this.page.getByRole('dialog').getByRole('button', { name: 'OK' }).click();
+    const ok = this.page.getByRole('dialog').getByRole('button', { name: 'OK' });
+    await expect(ok).toBeEnabled();
+    await ok.click();
     await expect(this.page.getByTestId('quota-apps-table').locator('tbody tr[data-row-key]').filter({ hasText: appName })).toBeVisible();
   }
 }
@@ -67,11 +75,20 @@ export class DebugAsApp {
   }
 
   async target(label: string): Promise<void> {
-    await choose(this.page, this.page.getByTestId('debug-target'), label);
+    await this.pick('debug-target', label);
   }
 
   async asApp(appName: string): Promise<void> {
-    await choose(this.page, this.page.getByTestId('debug-app'), appName);
+    await this.pick('debug-app', appName);
+  }
+
+  /** Choose in a single select and check it took (retry a click lost to an animation or a late option list). */
+  private async pick(testId: string, option: string): Promise<void> {
+    const chosen = this.page.getByTestId(testId).filter({ hasText: option }); // the dropdown is portalled: the select's own text is its value
+    await expect(async () => {
+      if (!(await chosen.isVisible())) await choose(this.page, this.page.getByTestId(testId), option);
+      await expect(chosen).toBeVisible({ timeout: 2_000 });
+    }).toPass();
   }
 
   /** Send once and wait for the service's answer (so each call is counted before the next). */
