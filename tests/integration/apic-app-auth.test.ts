@@ -102,6 +102,30 @@ describe('signatures', () => {
     }
   });
 
+  it('a secret reset, a cancelled authorisation and a deleted app count from the next call (the stage keeps an in-memory index)', async () => {
+    const a = await app('index-app');
+    const { g, api } = await appApi('index-group');
+    const authId = await authorise(a.id, api.id);
+    const call = async (who: { key: string; secret: string }) => {
+      clk.advance(1000); // a fresh X-Sdk-Date each time: never a replay
+      const r = await t.gw('GET', '/path', { host: g.sl_domain, headers: signed(g.sl_domain, '/path', who) });
+      return r.status === 200 ? '200' : errorOf(r);
+    };
+    expect(await call(a)).toBe('200');
+    const reset = await t.s.req('PUT', `/apps/${a.id}/secret`, { body: {} });
+    expect(reset.status, reset.text).toBeLessThan(300);
+    const fresh = { key: a.key, secret: (await t.s.req('GET', `/apps/${a.id}/secret`)).body.secret as string };
+    expect(fresh.secret).not.toBe(a.secret);
+    expect(await call(a)).toBe('401 APIG.0303');
+    expect(await call(fresh)).toBe('200');
+    expect((await t.api('DELETE', `/app-auths/${authId}`)).status).toBe(204);
+    expect(await call(fresh)).toBe('403 APIG.0304');
+    await authorise(a.id, api.id);
+    expect(await call(fresh)).toBe('200');
+    expect((await t.s.req('DELETE', `/apps/${a.id}`)).status).toBeLessThan(300);
+    expect(await call(fresh)).toBe('401 APIG.0303');
+  });
+
   it('X-Sdk-Date more than 15 minutes from the server clock: "signature expired"; within 15 minutes: accepted', async () => {
     const a = await app('skew-app');
     const { g, api } = await appApi('skew-group');

@@ -24,6 +24,7 @@ export function canonicalUri(decodedPath: string, escape: Escape = escapeStrict)
 
 /** Pairs (decoded) → sorted by key, values of a key sorted, `k=v` escaped, joined with `&`. */
 export function canonicalQuery(pairs: ReadonlyArray<readonly [string, string]>, escape: Escape = escapeStrict, lowerKeys = false): string {
+  if (pairs.length === 0) return '';
   const byKey = new Map<string, string[]>();
   for (const [k0, v] of pairs) {
     const k = lowerKeys ? k0.toLowerCase() : k0;
@@ -55,7 +56,7 @@ export const canonicalRequest = (p: CanonicalParts): string =>
 export const stringToSign = (canonical: string, sdkDate: string): string =>
   `${ALGORITHM}\n${sdkDate}\n${createHash('sha256').update(canonical).digest('hex')}`;
 
-export const signature = (sk: string, toSign: string): string => createHmac('sha256', Buffer.from(sk, 'utf8')).update(toSign).digest('hex');
+export const signature = (sk: string, toSign: string): string => createHmac('sha256', sk).update(toSign).digest('hex'); // a string key is its UTF-8 bytes
 
 export const sha256Hex = (body: string | Buffer): string => createHash('sha256').update(body).digest('hex');
 
@@ -113,8 +114,10 @@ export interface ReceivedRequest {
  * `SignedHeaders`; true if one matches. Shared by the AK/SK hook and the gateway's APP auth.
  */
 export function verifySignature(req: ReceivedRequest, parsed: ParsedAuthorization, secret: string, sdkDate: string, payloadHash: string): boolean {
-  const path = req.rawPath.split('/').map((s) => { try { return decodeURIComponent(s); } catch { return s; } }).join('/');
-  const pairs = [...new URLSearchParams(req.rawQuery).entries()];
+  // fast paths (most gateway calls): nothing escaped in the path, no query string
+  const path = !req.rawPath.includes('%') ? req.rawPath
+    : req.rawPath.split('/').map((s) => { try { return decodeURIComponent(s); } catch { return s; } }).join('/');
+  const pairs = req.rawQuery === '' ? [] : [...new URLSearchParams(req.rawQuery).entries()];
   const headers = canonicalHeaders(parsed.signedHeaders, req.header);
   const tried = new Set<string>();
   for (const escape of [escapeStrict, escapeNode]) {

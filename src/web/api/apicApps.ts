@@ -2,15 +2,15 @@
 // per environment (contract/apic-apps.ts). Envelopes become Pages here; errors are ApiErrors.
 import { queryOptions } from '@tanstack/react-query';
 import {
-  apiAuthCreateResponse, apiAuthList, appCode as appCodeSchema, appCodeList, unboundApiList,
-  type ApiAuthCreateRequest, type ApiAuthCreateResponse, type ApiAuthInfo, type AppCode, type UnboundApi,
+  apiAuthCreateResponse, apiAuthList, apicApp as apicAppSchema, apicAppList, appCode as appCodeSchema, appCodeList, unboundApiList,
+  type ApiAuthCreateRequest, type ApicApp, type ApiAuthCreateResponse, type ApiAuthInfo, type AppCode, type UnboundApi,
 } from '../../contract/apic-apps';
 import type { Page } from './factories';
 import { http, parseWith } from './http';
 import { scopedKeys } from './keys';
 import { romaPath, seg } from './project';
 
-export type { ApiAuthInfo, AppCode, UnboundApi };
+export type { ApiAuthInfo, ApicApp, AppCode, UnboundApi };
 
 /** Per app: ['instance', iid, 'apic-app', 'detail', appId, 'codes' | 'auths' | 'unbound']. */
 export const apicAppKeys = scopedKeys('apic-app');
@@ -54,3 +54,16 @@ export const appAuthsQuery = (iid: string, appId: string, envId: string) =>
   queryOptions({ queryKey: [...apicAppKeys.sub(iid, appId, 'auths'), envId], queryFn: ({ signal }) => listAppAuths(iid, appId, envId, signal) });
 export const unboundApisQuery = (iid: string, appId: string, envId: string) =>
   queryOptions({ queryKey: [...apicAppKeys.sub(iid, appId, 'unbound'), envId], queryFn: ({ signal }) => listUnboundApis(iid, appId, envId, signal) });
+
+// ---- apps as APIC sees them (ListAppsV2, ShowDetailsOfAppV2): the debug panel signs as one of them ----
+
+export async function listApicApps(iid: string, signal?: AbortSignal): Promise<Page<ApicApp>> {
+  const body = parseWith(apicAppList, (await http.get(`${root(iid)}/apps`, { params: { limit: LIMIT }, signal })).data, 'app list');
+  return { items: body.apps, total: body.total };
+}
+/** The app with its key and secret (the list may be cached; the secret is read fresh when used). */
+export async function getApicApp(iid: string, appId: string, signal?: AbortSignal): Promise<ApicApp> {
+  return parseWith(apicAppSchema, (await http.get(`${root(iid)}/apps/${seg(appId)}`, { signal })).data, 'app');
+}
+export const apicAppsQuery = (iid: string) =>
+  queryOptions({ queryKey: apicAppKeys.list(iid, { limit: LIMIT }), queryFn: ({ signal }) => listApicApps(iid, signal) });

@@ -9,14 +9,12 @@ import { EMPTY_SHA256, formatSdkDate, parseAuthorization, parseSdkDate, sha256He
 import { GW } from '../gateway/errors';
 import type { GatewayContext, Stage } from '../gateway/pipeline';
 import { header } from '../gateway/stages';
-import { prep } from '../store/state';
+import { AppIndex, type AppHit } from './app-index';
 import { ReplayGuard } from './replay';
-
-interface AppHit { id: string; name: string; app_key: string; secret: string }
 
 export const APP_CODE_HEADER = 'x-apig-appcode';
 
-function bySignature(db: Db, ctx: GatewayContext, authorization: string, now: number, replays: ReplayGuard): AppHit {
+function bySignature(index: AppIndex, ctx: GatewayContext, authorization: string, now: number, replays: ReplayGuard): AppHit {
   const parsed = parseAuthorization(authorization);
   if (!parsed) throw GW.app('verify signature fail: malformed Authorization header');
   const sdkDate = header(ctx.req, 'x-sdk-date')?.trim() ?? '';
@@ -25,8 +23,7 @@ function bySignature(db: Db, ctx: GatewayContext, authorization: string, now: nu
   if (Math.abs(now - at) > MAX_SKEW_MS) {
     throw GW.app(`signature expired, signature time:${sdkDate},server time:${formatSdkDate(now)}`);
   }
-  const app = prep(db, 'SELECT id, name, app_key, secret FROM apps WHERE instance_id = ? AND app_key = ?')
-    .get(ctx.instanceId, parsed.access) as AppHit | undefined;
+  const app = index.appByKey(ctx.instanceId, parsed.access);
   if (!app) throw GW.app(`app not found, appkey ${parsed.access}`);
   // The SDKs sign X-Sdk-Content-Sha256 instead of hashing the body when the caller sets it; honour it only if signed.
   const declared = parsed.signedHeaders.includes('x-sdk-content-sha256') ? header(ctx.req, 'x-sdk-content-sha256')?.trim() : undefined;
@@ -41,16 +38,16 @@ function bySignature(db: Db, ctx: GatewayContext, authorization: string, now: nu
   return app;
 }
 
-function byAppCode(db: Db, ctx: GatewayContext, code: string): AppHit {
+function byAppCode(index: AppIndex, ctx: GatewayContext, code: string): AppHit {
   const api = ctx.match!.route.api;
   if (api.auth_opt?.app_code_auth_type !== 'HEADER') throw GW.app('app code authentication is not enabled for this API (sign the request)');
-  const app = prep(db, `SELECT a.id, a.name, a.app_key, a.secret FROM apic_app_codes c JOIN apps a ON a.id = c.app_id
-    WHERE c.app_code = ? AND c.instance_id = ?`).get(code, ctx.instanceId) as AppHit | undefined;
+  const app = index.appByCode(ctx.instanceId, code);
   if (!app) throw GW.app('app code not found');
   return app;
 }
 
 export function appAuthStage(db: Db, now: () => number, replays = new ReplayGuard(MAX_SKEW_MS)): Stage {
+  const index = new AppIndex(db);
   return (ctx) => {
     const api = ctx.match!.route.api;
     if (api.auth_type !== 'APP') return;
@@ -58,11 +55,10 @@ export function appAuthStage(db: Db, now: () => number, replays = new ReplayGuar
     const code = header(ctx.req, APP_CODE_HEADER)?.trim();
     const signed = authorization !== undefined && /^SDK-HMAC-SHA256(\s|$)/i.test(authorization);
     let app: AppHit;
-    if (signed) app = bySignature(db, ctx, authorization, now(), replays);
-    else if (code) app = byAppCode(db, ctx, code);
+    if (signed) app = bySignature(index, ctx, authorization, now(), replays);
+    else if (code) app = byAppCode(index, ctx, code);
     else throw GW.app('no SDK-HMAC-SHA256 Authorization header or X-Apig-AppCode header');
-    const authorised = prep(db, 'SELECT 1 FROM apic_app_auths WHERE api_id = ? AND env_id = ? AND app_id = ?').get(api.id, ctx.envId, app.id);
-    if (!authorised) throw GW.appNotAuthorized();
+    if (!index.authorised(api.id, ctx.envId, app.id)) throw GW.appNotAuthorized();
     ctx.app = { id: app.id, name: app.name, key: app.app_key };
     ctx.log.push(`auth: APP ${app.name} (${app.id}) by ${signed ? 'signature' : 'AppCode'}`);
   };

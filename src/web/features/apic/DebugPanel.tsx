@@ -6,24 +6,34 @@ import { useTranslation } from 'react-i18next';
 import { debugApi, type Api, type ApicEnv } from '../../api/apic';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Code, MONO, Tag } from '../../components/ui';
-import { buildDebugRequest, type DebugForm } from './debugRequest';
+import { getApicApp } from '../../api/apicApps';
+import DebugAppPicker from './DebugAppPicker';
+import { buildDebugRequest, type DebugAppCredentials, type DebugForm } from './debugRequest';
+
+/** The app's key and secret, read when sending (a list may be stale after a secret reset). */
+async function credentialsOf(iid: string, appId: string | undefined): Promise<DebugAppCredentials | undefined> {
+  if (!appId) return undefined;
+  const app = await getApicApp(iid, appId);
+  return app.app_key && app.app_secret ? { app_key: app.app_key, app_secret: app.app_secret } : undefined;
+}
 
 export default function DebugPanel({ iid, api, envs }: { iid: string; api: Api; envs: ApicEnv[] }) {
   const { t } = useTranslation('apic');
   const [form] = Form.useForm<DebugForm>();
-  const send = useMutation({ mutationFn: (v: DebugForm) => debugApi(iid, api.id, buildDebugRequest(api, v)) });
+  const send = useMutation({ mutationFn: async (v: DebugForm) => debugApi(iid, api.id, buildDebugRequest(api, v, await credentialsOf(iid, v.app))) });
   const params = api.req_params ?? [];
   const r = send.data;
   const hasBody = !['GET', 'HEAD', 'DELETE', 'OPTIONS'].includes(api.req_method ?? 'GET');
 
   return (
     <>
-      <Form form={form} layout="vertical" initialValues={{ target: 'DEVELOPER', values: Object.fromEntries(params.map((p) => [p.name, p.sample_value || p.default_value || ''])) }}
+      <Form form={form} layout="vertical" initialValues={{ target: 'DEVELOPER', app: '', values: Object.fromEntries(params.map((p) => [p.name, p.sample_value || p.default_value || ''])) }}
         onFinish={(v) => send.mutate(v)}>
         <Form.Item name="target" label={t('debug.target')} extra={t('debug.targetHint')}>
           <Select style={{ width: 280 }} data-testid="debug-target"
             options={[{ value: 'DEVELOPER', label: t('debug.draft') }, ...envs.map((e) => ({ value: e.name, label: t('debug.liveIn', { env: e.name }) }))]} />
         </Form.Item>
+        <DebugAppPicker iid={iid} />
         {params.length ? <h4>{t('editor.params')}</h4> : null}
         <Space wrap>
           {params.map((p) => (

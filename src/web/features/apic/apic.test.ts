@@ -83,6 +83,12 @@ describe('debug', () => {
     expect(r).toEqual({ mode: 'CONSUMER', scheme: 'HTTP', method: 'POST', path: '/o/a%20b/x/y', query: { q: ['1'] }, header: { 'X-Tenant': ['t'] }, body: '{}', stage: 'TEST' });
     expect(buildDebugRequest(api, { target: 'DEVELOPER' })).toMatchObject({ mode: 'DEVELOPER', path: '/o//' });
   });
+  it('carries the chosen app credentials so roma-local signs as that app; none without an app', () => {
+    const r = buildDebugRequest(api, { target: 'RELEASE', app: 'app-1' }, { app_key: 'ak', app_secret: 'sk' });
+    expect(r).toMatchObject({ mode: 'CONSUMER', stage: 'RELEASE', app_key: 'ak', app_secret: 'sk' });
+    const plain = buildDebugRequest(api, { target: 'RELEASE', app: '' });
+    expect('app_key' in plain || 'app_secret' in plain).toBe(false);
+  });
   it('splits the raw answer into status, headers and body', () => {
     expect(parseRawResponse('HTTP/1.1 201 Created\r\nContent-Type: text/plain\r\nX-A: b: c\r\n\r\nhello\r\n\r\nworld')).toEqual({
       status: 201, statusText: 'Created', headers: [['Content-Type', 'text/plain'], ['X-A', 'b: c']], body: 'hello\r\n\r\nworld',

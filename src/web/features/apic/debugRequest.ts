@@ -1,5 +1,6 @@
 // The debug form → a DebugApiV2 body: path placeholders filled (encoded), query and header
-// parameters as lists, empty values left out; the target is the draft or an environment name.
+// parameters as lists, empty values left out; the target is the draft or an environment name;
+// with an app's credentials roma-local signs the request as that app.
 import type { ApiDebugRequest } from '../../../contract/apic';
 import type { Api } from '../../api/apic';
 
@@ -8,12 +9,19 @@ export interface DebugForm {
   target: string;
   values?: Record<string, string | undefined>;
   body?: string;
+  /** '' or absent: unsigned; otherwise the id of the app to call as (see DebugAppPicker) */
+  app?: string;
 }
+
+/** The chosen app's credentials; roma-local signs the debug request with them. */
+export interface DebugAppCredentials { app_key: string; app_secret: string }
 
 type Method = ApiDebugRequest['method'];
 const METHODS: readonly Method[] = ['GET', 'POST', 'PUT', 'DELETE', 'HEAD', 'PATCH', 'OPTIONS'];
 
-export function buildDebugRequest(api: Pick<Api, 'req_uri' | 'req_method' | 'req_protocol' | 'req_params'>, f: DebugForm): ApiDebugRequest {
+export function buildDebugRequest(
+  api: Pick<Api, 'req_uri' | 'req_method' | 'req_protocol' | 'req_params'>, f: DebugForm, asApp?: DebugAppCredentials,
+): ApiDebugRequest {
   const values = f.values ?? {};
   const params = api.req_params ?? [];
   const value = (name: string) => (values[name] ?? '').trim();
@@ -35,5 +43,6 @@ export function buildDebugRequest(api: Pick<Api, 'req_uri' | 'req_method' | 'req
     ...(Object.keys(header).length ? { header } : {}),
     ...(f.body ? { body: f.body } : {}),
     ...(developer ? {} : { stage: f.target }),
+    ...(asApp ? { app_key: asApp.app_key, app_secret: asApp.app_secret } : {}),
   };
 }

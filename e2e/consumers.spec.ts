@@ -1,0 +1,58 @@
+// API consumers, as the issue describes them end to end: a client quota of 3 calls per minute made in
+// the quotas page, an app bound to it there, the app authorised to a published APP-auth API, and four
+// calls from the API's debug panel as that app — the fourth refused with the gateway's 429 (APIG.0308).
+// The group, the API, its publication, the app and the authorisation are set up through the console's
+// own API (other specs drive those screens); the quota, the binding and the calls go through the UI.
+import { test, expect as baseExpect, uniqueName } from './support/fixtures';
+import { DebugAsApp, QuotasPage } from './pages/ConsumersPages';
+
+const expect = baseExpect.configure({ timeout: 60_000 });
+
+test.describe('API consumers', () => {
+  test.setTimeout(300_000);
+
+  test('a quota of 3 calls per minute refuses the fourth call an app makes from the debug panel', async ({ page, loggedIn }) => {
+    const session = await (await page.request.get('/bff/session', { headers: { 'X-CSRF': '1' } })).json();
+    const project = `/api/v2/${session.project_id}`;
+    const apic = `${project}/apic/instances/${loggedIn.instanceId}`;
+    const post = async (p: string, data: unknown) => {
+      const r = await page.request.post(p, { headers: { 'X-CSRF': '1' }, data });
+      expect(r.status(), `${p}: ${await r.text()}`).toBeLessThan(300);
+      return r.json();
+    };
+    const appName = uniqueName('e2e_quota_app');
+    const app = await post(`${project}/instances/${loggedIn.instanceId}/apps`, { name: appName });
+    const group = await post(`${apic}/api-groups`, { name: uniqueName('e2e_quota_group') });
+    const apiName = uniqueName('e2e_quota_api');
+    const api = await post(`${apic}/apis`, {
+      name: apiName, type: 1, req_protocol: 'HTTP', req_method: 'GET', req_uri: '/e2e-quota', auth_type: 'APP', backend_type: 'MOCK',
+      group_id: group.id, mock_info: { status_code: 200, result_content: 'counted' },
+    });
+    await post(`${apic}/apis/action`, { action: 'online', api_id: api.id, env_id: 'DEFAULT_ENVIRONMENT_RELEASE_ID' });
+    await post(`${apic}/app-auths`, { env_id: 'DEFAULT_ENVIRONMENT_RELEASE_ID', app_ids: [app.id], api_ids: [api.id] });
+
+    // the quota and its binding, in the quotas pages
+    const quotas = new QuotasPage(page);
+    const quotaName = uniqueName('e2e_quota');
+    await quotas.goto(loggedIn.instanceId);
+    await quotas.create(quotaName, 3, 1, 'minutes');
+    await quotas.open(quotaName);
+    await expect(quotas.rule()).toContainText('3');
+    await quotas.bind(appName);
+
+    // four calls as the app: three answered by the mock, the fourth refused by the quota
+    const debug = new DebugAsApp(page);
+    await debug.open(loggedIn.instanceId, api.id, apiName);
+    await debug.target('Live version in RELEASE');
+    await debug.asApp(appName);
+    for (let call = 1; call <= 3; call++) {
+      await debug.send();
+      await expect(debug.status(), `call ${call}`).toHaveText(/^200/);
+      await expect(debug.body()).toHaveText('counted');
+    }
+    await debug.send();
+    await expect(debug.status()).toHaveText(/^429/);
+    await expect(debug.body()).toContainText('APIG.0308');
+    await page.screenshot({ path: 'test-results/consumers-quota-429.png' });
+  });
+});
