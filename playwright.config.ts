@@ -14,6 +14,8 @@ export default defineConfig({
   expect: { timeout: 20_000 },
   reporter: [['list'], ['json']],
   use: {
+    // a click or fill on an element that never comes fails after a minute, not at the test's end
+    actionTimeout: 60_000,
     locale: 'en-US',
     timezoneId: 'UTC',
     trace: 'retain-on-failure',

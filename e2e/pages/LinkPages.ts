@@ -142,8 +142,18 @@ export async function pickFirst(page: Page, select: Locator): Promise<void> {
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
 }
 
-/** Open an antd Select and pick the option with this text. */
+/**
+ * Open an antd Select and pick the option with this text, then check the select shows it. A click
+ * that lands while another dropdown still animates, or before the options load, can be lost (seen
+ * on CI: the command's parameters never appeared), so it is retried until the choice shows.
+ */
 export async function pick(page: Page, select: Locator, text: string): Promise<void> {
-  await select.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+  const chosen = select.filter({ hasText: text }); // the dropdown is portalled: the select's own text is its value
+  await expect(async () => {
+    if (!(await chosen.isVisible())) {
+      await select.click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click({ timeout: 5_000 });
+    }
+    await expect(chosen).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
 }
