@@ -28,9 +28,19 @@ test.describe("an app's APIs tab", () => {
 
     // authorise
     await page.getByTestId('app-auth-add').click();
-    await page.getByTestId('app-auth-apis').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: apiName }).first().click();
+    // a click landing while the dropdown still animates or the API list loads can be lost (seen on
+    // CI: Authorize stayed disabled): retry until the API shows as chosen in the select
+    const apisSelect = page.getByTestId('app-auth-apis');
+    const chosen = apisSelect.filter({ hasText: apiName });
+    await expect(async () => {
+      if (!(await chosen.isVisible())) {
+        await apisSelect.click();
+        await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: apiName }).first().click({ timeout: 5_000 });
+      }
+      await expect(chosen).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 60_000 });
     await page.keyboard.press('Escape'); // close the multi-select's dropdown, keep the modal
+    await expect(page.getByTestId('app-auth-submit')).toBeEnabled();
     const authorised = page.waitForResponse((r) => r.request().method() === 'POST' && /\/app-auths$/.test(new URL(r.url()).pathname));
     await page.getByTestId('app-auth-submit').click();
     expect((await authorised).status()).toBe(201);
