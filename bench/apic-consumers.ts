@@ -3,7 +3,7 @@
 // (set_resp_headers), against a NONE-auth API on the same backend, in the same run (target ≥ 0.7×).
 // Backend, roma-local (+ gateway) and the load generator are separate processes; CPU time per
 // request of the roma-local process is reported as well (less skewed by a busy machine).
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -11,24 +11,12 @@ import path from 'node:path';
 import { Pool } from 'undici';
 import { signRequest } from '../src/roma-local/auth/sdk-signer';
 import { median, runLoad, type LoadResult } from './load';
+import { spawnReady } from './spawn';
 
 const BACKEND_JS = `const http=require('http');const body=JSON.stringify({ok:true,text:'x'.repeat(200)});
 http.createServer((q,s)=>{q.resume();q.on('end',()=>{s.writeHead(200,{'content-type':'application/json','content-length':Buffer.byteLength(body)});s.end(body)})})
 .listen(0,'127.0.0.1',function(){console.log('backend listening on http://127.0.0.1:'+this.address().port)})`;
 
-function spawnReady(children: ChildProcess[], root: string, args: string[], env: Record<string, string>, ready: RegExp): Promise<string> {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      seen += c.toString();
-      const m = ready.exec(seen);
-      if (m) resolve(m[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}:\n${seen}`)));
-  });
-}
 const cpuMs = (pid: number | undefined): number => {
   try {
     const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');

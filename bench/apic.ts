@@ -3,31 +3,19 @@
 //   directly (targets: ≥ 0.5× direct throughput, ≤ 5 ms added p99);
 // - the API list of a group with 5 000 APIs through the BFF vs straight to roma-local (target p95 ≤ 30 ms).
 // Backend, roma-local (+ gateway), BFF and load generator are separate processes.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { benchGateway } from './apic-gateway';
 import { benchList } from './apic-list';
+import { spawnReady } from './spawn';
 
 const BACKEND_JS = `const http=require('http');const body=JSON.stringify({ok:true,items:[1,2,3],text:'x'.repeat(200)});
 http.createServer((q,s)=>{q.resume();q.on('end',()=>{s.writeHead(200,{'content-type':'application/json','content-length':Buffer.byteLength(body)});s.end(body)})})
 .listen(0,'127.0.0.1',function(){console.log('backend listening on http://127.0.0.1:'+this.address().port)})`;
 
-function spawnReady(children: ChildProcess[], root: string, args: string[], env: Record<string, string>, ready: RegExp): Promise<string> {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      seen += c.toString();
-      const m = ready.exec(seen);
-      if (m) resolve(m[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}:\n${seen}`)));
-  });
-}
 
 const freePort = () => new Promise<number>((resolve) => {
   const s = net.createServer().listen(0, '127.0.0.1', () => {

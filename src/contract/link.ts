@@ -5,6 +5,7 @@
 export * from './link/base';
 export * from './link/products';
 export * from './link/devices';
+export * from './link/device-topics';
 export * from './link/groups';
 export * from './link/model';
 export * from './link/stats';

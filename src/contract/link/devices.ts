@@ -1,7 +1,7 @@
 // LINK devices (link.md §3): list filters, create/update, commands, shadow, topics, sub-devices, export.
 import { z } from 'zod';
 import { queryInt } from '../common';
-import { CJK, CJK_PUNCT, flag01, linkAuthentication, linkBodyId, linkList, linkPageQuery, linkQueryId, linkUserRef, linkUserRefStrict, permissions, queryEpochMs, queryFlag01 } from './base';
+import { CJK, CJK_PUNCT, flag01, linkAuthentication, linkBodyId, linkList, linkPageQuery, linkQueryId, linkUserRef, linkUserRefStrict, permissions, queryEpochMs } from './base';
 import { appId, description200, productProtocol, productType } from './products';
 
 export const onlineStatus = z.union([z.literal(0), z.literal(1), z.literal(2)]); // 0 never, 1 online, 2 offline
@@ -214,39 +214,3 @@ export const shadowService = z.object({
 });
 export type ShadowService = z.infer<typeof shadowService>;
 export const shadowResponse = z.array(shadowService);
-
-export const deviceTopicsQuery = linkPageQuery.extend({
-  name: z.string().max(128).optional(),
-  topic_permission: queryFlag01.optional(),
-  topic_type: queryFlag01.optional(),
-  is_private: queryFlag01.optional(),
-});
-export type DeviceTopicsQuery = z.input<typeof deviceTopicsQuery>;
-export const deviceTopic = z.object({
-  id: z.union([z.number(), z.string()]),
-  name: z.string(),
-  description: z.string().optional(),
-  permission: z.number().int().optional(),
-  is_private: z.number().int().optional(),
-});
-export type DeviceTopic = z.infer<typeof deviceTopic>;
-export const deviceTopicListResponse = linkList(deviceTopic);
-
-export const subsetsQuery = linkPageQuery.extend({
-  device_name: z.string().max(64).optional(),
-  status: queryFlag01.optional(),
-  online_status: onlineStatusList.optional(),
-});
-export type SubsetsQuery = z.input<typeof subsetsQuery>;
-export const subsetListResponse = linkList(device);
-export const addSubsetsRequest = z.strictObject({ resources: idList });
-export type AddSubsetsRequest = z.input<typeof addSubsetsRequest>;
-export const addSubsetsResponse = z.array(device);
-
-/** DownloadDevices (fdi-link-details.md §4.4). Only csv is produced by roma-local. */
-export const deviceExportQuery = z.object({
-  device_ids: z.union([z.array(linkQueryId), linkQueryId.transform((v) => [v])]).optional(),
-  password_type: queryFlag01.optional(),
-  file_export_type: z.enum(['csv', 'xls']).optional(),
-});
-export type DeviceExportQuery = z.input<typeof deviceExportQuery>;
