@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { wireTime } from './common';
 import { apicId, apicList, apicPaging, preciseSearch } from './apic';
 import { POLICY_NAME_PATTERN } from './apic-policies';
+import { paramRuleIssues, rateLimitParameter, rateLimitRule } from './apic-rate-limit-rules';
 
 export const PLUGIN_TYPES = ['cors', 'set_resp_headers', 'kafka_log', 'breaker', 'rate_limit', 'third_auth'] as const;
 export type PluginType = (typeof PLUGIN_TYPES)[number];
@@ -56,9 +57,9 @@ export const rateLimitContent = z.strictObject({
     type: z.enum(['app', 'user']),
     policies: z.array(z.strictObject({ key: z.string().min(1).max(64), limit })).max(100),
   })).max(2).default([]),
-  // parameter-based throttling: stored and shown, not enforced by roma-local
-  parameters: z.array(z.looseObject({ type: z.string(), name: z.string(), value: z.string() })).max(100).default([]),
-  rules: z.array(z.looseObject({})).max(100).default([]),
+  // parameter-based throttling (apic-rate-limit-rules.ts)
+  parameters: z.array(rateLimitParameter).max(100).default([]),
+  rules: z.array(rateLimitRule).max(100).default([]),
 }).superRefine((c, ctx) => {
   const api = c.api_limit === -1 ? INT32_MAX : c.api_limit;
   for (const k of ['user_limit', 'ip_limit'] as const) {
@@ -68,6 +69,7 @@ export const rateLimitContent = z.strictObject({
   c.specials.forEach((s, i) => s.policies.forEach((p, j) => {
     if (p.limit > api) ctx.addIssue({ code: 'custom', path: ['specials', i, 'policies', j, 'limit'], message: 'must not exceed api_limit' });
   }));
+  for (const i of paramRuleIssues(c.parameters, c.rules)) ctx.addIssue({ code: 'custom', ...i });
 });
 export type RateLimitContent = z.infer<typeof rateLimitContent>;
 

@@ -9,4 +9,5 @@ export * from './apic';
 export * from './link';
 export * from './apic-policies';
 export * from './apic-plugins';
+export * from './apic-rate-limit-rules';
 export * from './apic-apps';

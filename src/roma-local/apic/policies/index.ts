@@ -8,6 +8,7 @@ import type { Gateway } from '../gateway/server';
 import type { ApicStores } from '../stores';
 import { QuotaCounters } from './counters';
 import { policyStages, type PolicyGateway } from './gateway/stages';
+import { WindowCounters } from './gateway/windows';
 import { PluginStore } from './plugins';
 import { QuotaStore } from './quotas';
 import { liveDataRoutes } from './routes/livedata';
@@ -25,6 +26,7 @@ export interface PolicyStores {
 export function policiesFamily(app: FastifyInstance, ctx: Ctx, apic: ApicStores, hooks: ResourceHooks) {
   const state = new PolicyState();
   const counters = new QuotaCounters(ctx.db);
+  const windows = new WindowCounters(ctx.db, ctx.now);
   const s: PolicyStores = {
     db: ctx.db, apic, state, counters,
     quotas: new QuotaStore(ctx.db, ctx.now, state, counters),
@@ -35,14 +37,17 @@ export function policiesFamily(app: FastifyInstance, ctx: Ctx, apic: ApicStores,
   throttleRoutes(app, s, hooks);
   pluginRoutes(app, s, hooks);
   liveDataRoutes(app, s, hooks);
-  // counters spent since the last write-behind are flushed before the database closes
-  app.addHook('preClose', async () => counters.close());
+  // counts and windows spent since the last write-behind are flushed before the database closes
+  app.addHook('preClose', async () => {
+    counters.close();
+    windows.close();
+  });
 
   return {
     stores: s,
     /** Adds the consumer-policy stages to the gateway's pipeline (after auth and app-auth, before params). */
     attach(gateway: Gateway): PolicyGateway {
-      const g = policyStages(ctx.db, state, counters, gateway.routes, ctx.now);
+      const g = policyStages(ctx.db, state, counters, windows, gateway.routes, ctx.now);
       gateway.pipeline
         .use('cors-preflight', g.stages.preflight, { before: 'route' })
         .use('plugin-answer', g.stages.answer, { after: 'route' })

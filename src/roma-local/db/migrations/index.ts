@@ -10,6 +10,7 @@ import { m007Apic } from './007-apic';
 import { m008IamAccessKeys } from './008-iam-access-keys';
 import { m009ApicAppAuth } from './009-apic-app-auth';
 import { m010ApicPolicies } from './010-apic-policies';
+import { m011ApicThrottleWindows } from './011-apic-throttle-windows';
 
 export const migrations: readonly Migration[] = [
   m001Iam,
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   m008IamAccessKeys,
   m009ApicAppAuth,
   m010ApicPolicies,
+  m011ApicThrottleWindows,
 ];

@@ -5,6 +5,7 @@ import {
 } from '../../../../contract/index';
 import type { Db } from '../../../db/open';
 import type { QuotaRule } from '../counters';
+import { compileParamRules, type ParamRule } from './param-rules';
 import type { PluginRow, PolicyState, QuotaRow, SpecialRow, ThrottleRow } from '../state';
 
 /** A throttling policy or a rate_limit plugin, in one shape. 0 = that dimension is not limited. */
@@ -13,6 +14,8 @@ export interface LimitRule {
   api: number; user: number; app: number; ip: number;
   /** `app:<id>` / `user:<id>` → limit replacing the app / user limit for that object. */
   specials: Map<string, number>;
+  /** A rate_limit plugin's parameter rules, tried in order (none for a throttling policy). */
+  rules: ParamRule[];
 }
 export interface ApiPolicies {
   throttle?: LimitRule;
@@ -61,7 +64,7 @@ export class PolicyTables {
       at(`${t.api_id}|${t.env_id}`).throttle ??= {
         id: t.id, source: 'policy', periodMs: t.time_interval * TIME_UNIT_MS[t.time_unit as TimeUnit], interval: t.time_interval, unit: t.time_unit,
         shared: t.type === 2, api: t.api_call_limits, user: t.user_call_limits, app: t.app_call_limits, ip: t.ip_call_limits,
-        specials: specials.get(t.id) ?? new Map(),
+        specials: specials.get(t.id) ?? new Map(), rules: [],
       };
     }
     for (const p of this.db.prepare(`SELECT p.*, a.api_id, a.env_id FROM apic_plugin_attachments a JOIN apic_plugins p ON p.id = a.plugin_id`).all() as (PluginRow & { api_id: string; env_id: string })[]) {
@@ -75,7 +78,9 @@ export class PolicyTables {
         const c = setRespHeadersContent.safeParse(json);
         if (c.success) target.headers = c.data.response_headers;
       } else if (p.type === 'rate_limit') {
-        const c = rateLimitContent.safeParse(json);
+        let c = rateLimitContent.safeParse(json);
+        // content stored before parameter rules were checked on write keeps its basic limits
+        if (!c.success) c = rateLimitContent.safeParse({ ...(json as object), parameters: [], rules: [] });
         if (!c.success) continue;
         const r = c.data;
         const unit = RATE_UNITS[r.default_time_unit];
@@ -85,7 +90,7 @@ export class PolicyTables {
         target.throttle = {
           id: p.id, source: 'plugin', periodMs: r.default_interval * TIME_UNIT_MS[unit], interval: r.default_interval, unit,
           shared: r.scope === 'share', api: r.api_limit === -1 ? 0 : r.api_limit, user: r.user_limit ?? 0, app: r.app_limit ?? 0,
-          ip: r.ip_limit ?? 0, specials: sp,
+          ip: r.ip_limit ?? 0, specials: sp, rules: compileParamRules(r.parameters, r.rules),
         };
       } else target.notEnforced.push(p.type);
     }
