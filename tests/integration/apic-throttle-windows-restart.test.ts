@@ -1,8 +1,12 @@
 // Throttling windows survive a restart of roma-local on the same data directory (they are written
 // behind to apic_throttle_windows and read back at start), for a throttling policy and for a
 // rate_limit plugin's parameter rule; concurrent calls never pass a policy's limit (fake clock).
+// Also: rate_limit content stored before the rules were checked on write keeps its basic limits.
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gatewayErrorBody } from '../../src/contract';
+import { DB_FILE } from '../../src/roma-local/db/open';
 import { clock, tempDir } from '../../src/roma-local/test-helpers';
 import { mockApi, startApic } from '../support/apic';
 import { plugin } from '../support/apic-consumers';
@@ -26,8 +30,9 @@ async function throttle(body: Record<string, unknown>, publishId: string) {
   const b = await t.api('POST', '/throttle-bindings', { strategy_id: th.body.id, publish_ids: [publishId] });
   if (b.status !== 201) throw new Error(`bind: ${b.status} ${b.text}`);
 }
-const restart = async () => {
+const restart = async (whileDown?: () => void) => {
   await t.close();
+  whileDown?.();
   t = await startApic({ now: clk.now, dataDir });
 };
 
@@ -70,5 +75,18 @@ describe('throttling windows across a restart', () => {
     expect(codes.filter((c) => c === '429 APIG.0308')).toHaveLength(23);
     await restart();
     expect(codeOf(await t.gw('GET', '/n', { host: g.sl_domain }))).toBe('429 APIG.0308');
+  });
+
+  it('rate_limit content stored with rules that no longer pass the checks keeps its basic limits', async () => {
+    const { g, api } = await noneApi('win-legacy');
+    const pid = await plugin(t, 'win_legacy', 'rate_limit', { api_limit: 2, default_interval: 1, default_time_unit: 'hour' }, api.id);
+    await restart(() => {
+      const db = new Database(path.join(dataDir, DB_FILE));
+      db.prepare('UPDATE apic_plugins SET content = ? WHERE id = ?')
+        .run(JSON.stringify({ api_limit: 2, default_interval: 1, default_time_unit: 'hour', parameters: [{ type: 'x', name: 'n', value: 'v' }], rules: [{}] }), pid);
+      db.close();
+    });
+    const get = () => t.gw('GET', '/n', { host: g.sl_domain });
+    expect([codeOf(await get()), codeOf(await get()), codeOf(await get())]).toEqual(['200', '200', '429 APIG.0308']);
   });
 });
