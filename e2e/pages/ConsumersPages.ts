@@ -60,7 +60,64 @@ export class QuotasPage {
     const ok = this.page.getByRole('dialog').getByRole('button', { name: 'OK' });
     await expect(ok).toBeEnabled();
     await ok.click();
-    await expect(this.page.getByTestId('quota-apps-table').locator('tbody tr[data-row-key]').filter({ hasText: appName })).toBeVisible();
+    await expect(this.appRow(appName)).toBeVisible();
+  }
+
+  /** The bound apps table's row of an app. */
+  appRow(appName: string): Locator {
+    return this.page.getByTestId('quota-apps-table').locator('tbody tr[data-row-key]').filter({ hasText: appName });
+  }
+
+  /** Select these bound apps, unbind them from the bulk bar and confirm; waits for one DELETE per app. */
+  async bulkUnbind(appNames: string[]): Promise<void> {
+    for (const name of appNames) await this.appRow(name).getByRole('checkbox').check();
+    await expect(this.page.getByTestId('quota-apps-bulk-bar')).toContainText(`${appNames.length} selected`);
+    await this.page.getByTestId('quota-apps-bulk-unbind').click();
+    const dialog = this.page.getByRole('dialog').filter({ has: this.page.getByTestId('confirm-ok') });
+    for (const name of appNames) await expect(dialog).toContainText(name);
+    let deletes = 0;
+    const all = new Promise<void>((done) => {
+      const seen = (r: import('@playwright/test').Response) => {
+        if (r.request().method() === 'DELETE' && /\/bound-apps\/[^/]+$/.test(new URL(r.url()).pathname) && ++deletes === appNames.length) {
+          this.page.off('response', seen);
+          done();
+        }
+      };
+      this.page.on('response', seen);
+    });
+    await dialog.getByTestId('confirm-ok').click();
+    await all;
+  }
+}
+
+/** The Consumers tab of an API's page, one environment at a time. */
+export class ApiConsumersTab {
+  constructor(readonly page: Page) {}
+
+  async open(iid: string, apiId: string, apiName: string, env = 'RELEASE'): Promise<void> {
+    await this.page.goto(`/i/${enc(iid)}/apis/${enc(apiId)}`);
+    await expect(this.page.getByTestId('page-title')).toHaveText(apiName);
+    await this.page.getByTestId('api-tab-consumers').click();
+    await this.page.getByTestId('api-consumers-env').getByText(env, { exact: true }).click();
+    await expect(this.page.getByTestId('api-consumers-env').locator('.ant-segmented-item-selected')).toHaveText(env);
+  }
+
+  /** The authorised apps table's row of an app. */
+  appRow(appName: string): Locator {
+    return this.page.getByTestId('api-auths-table').locator('tbody tr[data-row-key]').filter({ hasText: appName });
+  }
+
+  /** Cancel the app's authorisation in the shown environment and confirm (the dialog names the app). */
+  async cancel(appName: string): Promise<void> {
+    await this.appRow(appName).getByTestId('api-auth-cancel').click();
+    const dialog = this.page.getByRole('dialog').filter({ hasText: `Cancel the authorization of “${appName}”` });
+    const cancelled = this.page.waitForResponse((r) => r.request().method() === 'DELETE' && /\/app-auths\/[^/]+$/.test(new URL(r.url()).pathname));
+    await dialog.getByTestId('confirm-ok').click();
+    expect((await cancelled).status()).toBe(204);
+  }
+
+  throttleLimits(): Locator {
+    return this.page.getByTestId('api-throttle-limits');
   }
 }
 

@@ -1,5 +1,6 @@
 // One API: where it is live, its definition at a glance, its versions per environment (diff,
-// switch the live one) and a debug panel. Versions' diff and debug load on first use.
+// switch the live one), its consumers per environment (apps, plugins, throttling) and a debug
+// panel. Versions' diff, consumers and debug load on first use.
 import { Button, Descriptions, Tabs } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
@@ -18,7 +19,8 @@ import type { PublishAction } from './PublishDialog';
 const VersionsTab = lazy(() => import('./VersionsTab'));
 const PublishDialog = lazy(() => import('./PublishDialog').then((m) => ({ default: m.PublishDialog })));
 const DebugPanel = lazy(() => import('./DebugPanel'));
-const TABS = ['overview', 'versions', 'debug'] as const;
+const ApiConsumersTab = lazy(() => import('./ApiConsumersTab'));
+const TABS = ['overview', 'versions', 'consumers', 'debug'] as const;
 
 export default function ApiPage() {
   const { t } = useTranslation('apic');
@@ -58,6 +60,7 @@ export default function ApiPage() {
                 ]} />
               ) },
               { key: 'versions', label: t('api.versions'), children: <Suspense fallback={<TableSkeleton />}><VersionsTab iid={iid} api={a} envs={envs} /></Suspense> },
+              { key: 'consumers', label: <span data-testid="api-tab-consumers">{t('api.consumers')}</span>, children: <Suspense fallback={<TableSkeleton />}><ApiConsumersTab iid={iid} api={a} envs={envs} /></Suspense> },
               { key: 'debug', label: t('api.debug'), children: <Suspense fallback={<TableSkeleton />}><DebugPanel iid={iid} api={a} envs={envs} /></Suspense> },
             ]} />
           </Panel>

@@ -3,6 +3,7 @@ import { Divider } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { AppAuthsSection } from './AppAuthsSection';
 import { AppCodesSection } from './AppCodesSection';
+import { AppQuotaSection } from './AppQuotaSection';
 
 export default function AppApicTab({ iid, appId, canModify }: { iid: string; appId: string; canModify: boolean }) {
   const { t } = useTranslation('apic');
@@ -12,6 +13,8 @@ export default function AppApicTab({ iid, appId, canModify }: { iid: string; app
       <AppAuthsSection iid={iid} appId={appId} canModify={canModify} />
       <Divider titlePlacement="start">{t('appApic.codesTitle')}</Divider>
       <AppCodesSection iid={iid} appId={appId} canModify={canModify} />
+      <Divider titlePlacement="start">{t('appApic.quotaTitle')}</Divider>
+      <AppQuotaSection iid={iid} appId={appId} />
     </div>
   );
 }

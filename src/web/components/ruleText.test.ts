@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import en from '../../locales/features/consumers.en-US.json';
+import en from '../locales/features/consumers.en-US.json';
 import { groupThousands, quotaRule, type Translate } from './ruleText';
 
 // a tiny interpolating translator over the real English texts (i18next plural keys _one / _other)
