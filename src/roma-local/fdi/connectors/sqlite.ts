@@ -170,9 +170,11 @@ export class SqliteConnector implements Connector {
 
   /** SQLite → SQLite: the source file attached to this (target) connection, or null for another source. */
   attachSource(src: Connector): AttachedSource | null {
-    if (!(src instanceof SqliteConnector) || path.resolve(src.file) === path.resolve(this.file)) return null;
+    if (!(src instanceof SqliteConnector)) return null;
     src.open(); // a demo source is materialised on first open
-    return new SqliteAttached(this.open(), src.file, this);
+    const db = this.open();
+    if (fs.realpathSync(src.file) === fs.realpathSync(this.file)) return null; // one file: nothing to attach
+    return new SqliteAttached(db, src.file, this);
   }
 
   async close(): Promise<void> {
