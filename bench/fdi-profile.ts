@@ -2,18 +2,23 @@
 // BENCH_FDI_ROWS rows in this process (no worker, no HTTP), with the CPU time per 100k rows split
 // into the run's read and write(+convert+checksum) times, and the raw insert baseline of the same rows.
 // `node --import tsx bench/fdi-profile.ts`; add `--cpu-prof` to node for a profile.
+// BENCH_FDI_PATH=bound: without the SQLite → SQLite fast path (every batch bound from JS), for a before/after.
 import fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openDb } from '../src/roma-local/db/open';
+import { SqliteConnector } from '../src/roma-local/fdi/connectors/sqlite';
 import { executeRun } from '../src/roma-local/fdi/engine/run';
 import { RunStore } from '../src/roma-local/fdi/runs';
 
 const ROWS = Number(process.env.BENCH_FDI_ROWS ?? 200_000);
 const ROW = (i: number): [number, string, number, string] => [i, `customer-${i % 5000}-${i}`, (i * 7919 % 100000) / 100, `2025-01-01 00:00:${String(i % 60).padStart(2, '0')}`];
 const DDL = 'CREATE TABLE orders (id INTEGER PRIMARY KEY, customer VARCHAR(64) NOT NULL, amount DECIMAL(10,2) NOT NULL, ts DATETIME NOT NULL)';
+
+const PATH = process.env.BENCH_FDI_PATH === 'bound' ? 'bound' : 'attached';
+if (PATH === 'bound') SqliteConnector.prototype.attachSource = () => null;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fdi-prof-'));
 try {
@@ -78,7 +83,7 @@ try {
   const copyS = (log.read_ms + log.write_ms) / 1000;
   const per100k = (ms: number): string => (ms * 100_000 / ROWS).toFixed(0);
   console.log(`${log.execute_status} ${log.data_count} rows, ${log.remarks}`);
-  console.log(`engine: copy ${Math.round(ROWS / copyS)} rows/s (read ${log.read_ms} ms, write ${log.write_ms} ms), whole run ${wall.toFixed(2)} s, CPU ${per100k((c.user + c.system) / 1000)} ms per 100k rows (whole run)`);
+  console.log(`engine (${PATH}): copy ${Math.round(ROWS / copyS)} rows/s (read ${log.read_ms} ms, write ${log.write_ms} ms), whole run ${wall.toFixed(2)} s, CPU ${per100k((c.user + c.system) / 1000)} ms per 100k rows (whole run)`);
   console.log(`raw:    ${Math.round(ROWS / r.s)} rows/s, CPU ${per100k(r.cpu)} ms per 100k rows → ratio ${((ROWS / copyS) / (ROWS / r.s)).toFixed(2)}×; load ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   db.close();
 } finally {

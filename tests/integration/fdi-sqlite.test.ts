@@ -38,6 +38,30 @@ describe('SQLite → SQLite', () => {
     expect(adapter.step_end_time).toBeLessThanOrEqual(reader.step_begin_time); // it ends when both sides are connected
   });
 
+  it('a keyless source (rowid batches), filtered, mapped to other column names, one dirty row: the target gets exactly the rest', async () => {
+    // most batches pass unchanged (copied inside SQLite, the source attached), the one with the dirty row is written from JS
+    const src = c.sqliteFile('k-src.db', 'CREATE TABLE k (n INTEGER NOT NULL, label TEXT, amount REAL)');
+    const ins = src.prepare('INSERT INTO k VALUES (?, ?, ?)');
+    src.transaction(() => { for (let i = 1; i <= 2600; i++) ins.run(i, i === 1500 ? 'x'.repeat(30) : `l-${i}`, i / 4); })();
+    src.close();
+    c.sqliteFile('k-dst.db', 'CREATE TABLE k2 (num INTEGER NOT NULL, name VARCHAR(20), amt REAL)').close();
+    const a = await c.datasource('k-src', 'SQLITE', { database_name: 'k-src.db' });
+    const b = await c.datasource('k-dst', 'SQLITE', { database_name: 'k-dst.db' });
+    const mapping = [['n', 'num'], ['label', 'name'], ['amount', 'amt']].map(([s, t]) => ({ source_column: s, target_column: t }));
+    const where = [{ column: 'n', operator: '>', value: 100 }];
+    const t = await c.task('keyless', a, b, detail('k', 'k2', { source: { batchSize: 300, where }, mapping }));
+    const log = await c.runToEnd(t);
+    expect(log.execute_status).toBe('SUCCESS');
+    expect(log.dirty_data_count).toBe(1);
+    expect(log.data_count).toBe(2499);
+    expect(log.detail_logs.find((d: { status: number }) => d.status === 903).remarks).toMatch(/^consistent/);
+    const dst = c.sqliteFile('k-dst.db');
+    expect(dst.prepare('SELECT COUNT(*) AS n, COUNT(DISTINCT num) AS k, SUM(num) AS s, MIN(num) AS lo, TOTAL(amt) AS a FROM k2').get())
+      .toEqual({ n: 2499, k: 2499, s: 2600 * 2601 / 2 - 100 * 101 / 2 - 1500, lo: 101, a: (2600 * 2601 / 2 - 100 * 101 / 2 - 1500) / 4 });
+    expect(dst.prepare("SELECT COUNT(*) AS n FROM k2 WHERE name <> 'l-' || num").get()).toEqual({ n: 0 });
+    dst.close();
+  });
+
   it('rows the target refuses inside a many-row statement become dirty one by one; the others are written', async () => {
     const src = c.sqliteFile('w-src.db', 'CREATE TABLE w (id INTEGER PRIMARY KEY, qty INTEGER NOT NULL)');
     const ins = src.prepare('INSERT INTO w VALUES (?, ?)');

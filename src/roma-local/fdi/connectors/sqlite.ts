@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { materialiseDemo } from '../demo-data';
+import { SqliteAttached, upsertClause } from './sqlite-attached';
 import { countSql, keysWhere, maxSql, qualified, quote, readSql, splitTable } from './sql';
-import { ConnectorError, logicalOf, nativeType, type ColumnMeta, type Condition, type Connector, type ReadSpec, type Row, type Value, type WriteResult } from './types';
+import { ConnectorError, logicalOf, nativeType, type AttachedSource, type ColumnMeta, type Condition, type Connector, type ReadSpec, type Row, type Value, type WriteResult } from './types';
 
 /** The FDI folder of a data dir; SQLite data sources live only there. */
 export const fdiDir = (dataDir: string): string => path.join(dataDir, 'fdi');
@@ -118,16 +119,19 @@ export class SqliteConnector implements Connector {
   /** The upsert (or insert) of `n` rows in one statement, prepared once per run. */
   private insertOf(table: string, columns: ColumnMeta[], key: string[], n: number): Database.Statement {
     const names = columns.map((c) => quote('sqlite', c.name));
-    const updates = columns.filter((c) => !key.includes(c.name)).map((c) => `${quote('sqlite', c.name)} = excluded.${quote('sqlite', c.name)}`);
     const tuple = `(${names.map(() => '?').join(', ')})`;
-    let sql = `INSERT INTO ${quote('sqlite', splitTable(table).table)} (${names.join(', ')}) VALUES ${new Array<string>(n).fill(tuple).join(', ')}`;
-    if (key.length) sql += ` ON CONFLICT (${key.map((k) => quote('sqlite', k)).join(', ')}) DO ${updates.length ? `UPDATE SET ${updates.join(', ')}` : 'NOTHING'}`;
+    const sql = `INSERT INTO ${quote('sqlite', splitTable(table).table)} (${names.join(', ')}) VALUES ${new Array<string>(n).fill(tuple).join(', ')}${upsertClause(columns, key)}`;
     let stmt = this.writes.get(sql);
     if (!stmt) { stmt = this.open().prepare(sql); this.writes.set(sql, stmt); }
     return stmt;
   }
 
   async write(table: string, columns: ColumnMeta[], rows: Row[], key: string[]): Promise<WriteResult> {
+    return this.writeNow(table, columns, rows, key);
+  }
+
+  /** write() without the promise: the attached-source copy calls it inside its own transaction. */
+  writeNow(table: string, columns: ColumnMeta[], rows: Row[], key: string[]): WriteResult {
     const db = this.open();
     const width = columns.length;
     // many rows per statement: a third of the CPU time of one statement per row
@@ -162,6 +166,15 @@ export class SqliteConnector implements Connector {
     let bytes = 0;
     for (const r of rows) bytes += rowBytes(r);
     return { written: rows.length - failed.length, bytes, failed };
+  }
+
+  /** SQLite → SQLite: the source file attached to this (target) connection, or null for another source. */
+  attachSource(src: Connector): AttachedSource | null {
+    if (!(src instanceof SqliteConnector)) return null;
+    src.open(); // a demo source is materialised on first open
+    const db = this.open();
+    if (fs.realpathSync(src.file) === fs.realpathSync(this.file)) return null; // one file: nothing to attach
+    return new SqliteAttached(db, src.file, this);
   }
 
   async close(): Promise<void> {

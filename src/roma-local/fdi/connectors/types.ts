@@ -52,6 +52,24 @@ export interface Connector {
   /** Rows with these keys (for integrity compensation), as [key..., columns...]. */
   readByKeys(table: string, columns: string[], key: string[], keys: Value[][]): Promise<Row[]>;
   close(): Promise<void>;
+  /** Optional fast path of a target that can read the source itself (SQLite → SQLite: ATTACH), else null. */
+  attachSource?(src: Connector): AttachedSource | null;
+}
+
+/** The source as seen from the target's connection: a batch is read and written in one target
+ * transaction, so rows copied inside the database are exactly the rows the engine checked. */
+export interface AttachedSource {
+  /** Runs `fn` in one transaction of the target (rolled back when it throws). */
+  inTransaction<T>(fn: () => T): T;
+  /** read() of the source, through the target's connection. */
+  read(spec: ReadSpec): Row[];
+  /** Copies the rows of `spec` after `spec.after` up to the key `read.last` into `table` inside the
+   * database (no value passes through JS); throws, leaving nothing written, when the target refuses
+   * one or the copy does not count `read.count` rows. */
+  copy(spec: ReadSpec, read: { last: Value[]; count: number }, table: string, columns: ColumnMeta[], key: string[]): void;
+  /** write() of the target, inside the current transaction. */
+  write(table: string, columns: ColumnMeta[], rows: Row[], key: string[]): WriteResult;
+  detach(): void;
 }
 
 /** A connector failure with a category the API and the monitor log can report. */

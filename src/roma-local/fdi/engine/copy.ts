@@ -3,9 +3,10 @@
 // transaction per batch, and checkpointed (one commit of roma-local's database) after each one.
 import { Checksum, RowCodec } from '../connectors/checksum';
 import { ConversionError } from '../connectors/convert';
-import type { Connector, Row, Value, WriteResult } from '../connectors/types';
+import type { AttachedSource, Connector, Row, Value, WriteResult } from '../connectors/types';
 import type { DirtyInput, Pos, RunStore } from '../runs';
 import type { andWhere, Plan } from './plan';
+import { copyAttached } from './copy-attached';
 import { Cancelled, jsonSafe, onSide, type Checkpoint, type RunEnv } from './run-env';
 
 /** Checkpoint and counters of an upserting run are recorded at most this often (ms, chosen). */
@@ -38,15 +39,23 @@ export function recordProgress(s: CopyStage, cp: Checkpoint, sum: Checksum, code
   });
 }
 
-function rowObject(names: string[], row: Row): Record<string, unknown> {
+export function rowObject(names: string[], row: Row): Record<string, unknown> {
   const o: Record<string, unknown> = {};
   names.forEach((n, i) => { o[n] = jsonSafe(row[i] ?? null); });
   return o;
 }
 
+/** The target's fast path over the source, or null (none, or it cannot attach: the usual copy runs). */
+function attach(dst: Connector, src: Connector): AttachedSource | null {
+  try { return dst.attachSource?.(src) ?? null; } catch { return null; }
+}
+
 /** Copies every remaining row from the checkpoint `cp` on; `sum` collects the checksum of what was written (full runs). */
 export async function copyRows(s: CopyStage, cp: Checkpoint, sum: Checksum): Promise<void> {
   const { plan, src, dst, now } = s;
+  // a target that reads the source itself (SQLite → SQLite) copies unchanged batches inside the database
+  const link = plan.readKey.length ? attach(dst, src) : null;
+  if (link) return copyAttached(s, cp, sum, link);
   const srcNames = plan.sourceCols.map((c) => c.name);
   const extraKeys = plan.readKey.filter((x) => !srcNames.includes(x));
   const keyIdx = plan.readKey.map((k) => { const i = srcNames.indexOf(k); return i >= 0 ? i : srcNames.length + extraKeys.indexOf(k); });
