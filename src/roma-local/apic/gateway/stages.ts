@@ -3,7 +3,7 @@ import { DEFAULT_ENV_NAME } from '../../../contract/index';
 import type { Ctx } from '../../context';
 import { GW } from './errors';
 import type { GatewayRequest, Stage } from './pipeline';
-import { splitPath, type RouteTable } from './routing';
+import { NO_VARS, splitPath, type RouteTable } from './routing';
 
 export const header = (req: GatewayRequest, name: string): string | undefined => {
   const v = req.headers[name];
@@ -53,7 +53,7 @@ export function routeStage(table: RouteTable): Stage {
       throw GW.noMethod();
     }
     ctx.match = found;
-    ctx.vars = t.vars.get(`${entry.groupId}|${envId}`) ?? new Map();
+    ctx.vars = t.vars.get(`${entry.groupId}|${envId}`) ?? NO_VARS;
     if (ctx.trace) ctx.log.push(`route: ${found.route.api.name} (${found.route.api.id}) version ${found.route.versionId} in ${stage}`);
   };
 }
