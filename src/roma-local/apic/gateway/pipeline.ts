@@ -49,7 +49,7 @@ export interface GatewayContext {
   /** Consumer app set by APP auth (next issue). */
   app?: { id: string; name: string; key: string };
   /** Declared request parameters after defaults, by name (set by the params stage). */
-  params?: Map<string, string>;
+  params?: ReadonlyMap<string, string>;
   backendLatency?: number;
   result?: GatewayResult;
   /** Run on the final answer, errors included (consumer plugins: CORS, response headers). */

@@ -42,7 +42,11 @@ export function routeStage(table: RouteTable): Stage {
     const stage = header(ctx.req, 'x-stage')?.trim() || DEFAULT_ENV_NAME;
     const envId = t.envId(entry.instanceId, stage);
     if (!envId) throw GW.noApi(`No environment named ${stage}.`);
-    Object.assign(ctx, { groupId: entry.groupId, instanceId: entry.instanceId, projectId: entry.projectId, envId, envName: stage });
+    ctx.groupId = entry.groupId;
+    ctx.instanceId = entry.instanceId;
+    ctx.projectId = entry.projectId;
+    ctx.envId = envId;
+    ctx.envName = stage;
     const found = t.find(entry.groupId, envId, ctx.req.method, decodeSegments(ctx.req.path));
     if (!found) throw GW.noApi();
     if ('methodMismatch' in found) {
@@ -104,9 +108,12 @@ function parseEnumerations(s: string): string[] {
   return t.split(',').map((x) => x.trim()).filter(Boolean);
 }
 
+const NO_PARAMS: ReadonlyMap<string, string> = new Map();
+
 /** Required parameters and their rules, checked before the backend is called. */
 export const paramsStage: Stage = (ctx) => {
   const api = ctx.match!.route.api;
+  if (api.req_params.length === 0) { ctx.params = NO_PARAMS; return; }
   const values = new Map<string, string>();
   for (const p of api.req_params) {
     let v: string | undefined;
