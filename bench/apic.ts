@@ -32,7 +32,8 @@ async function json(url: string, init: { method?: string; headers?: Record<strin
 }
 
 export async function benchApic(o: { root: string; rounds: number; requests: number; concurrency: number }): Promise<void> {
-  // BENCH_APIC=gateway or =list runs one part; APIC_SERVER_ROOT runs another checkout's roma-local (before/after figures)
+  // BENCH_APIC=gateway or =list runs one part; APIC_SERVER_ROOT runs another checkout's roma-local (before/after figures);
+  // APIC_SERVER_NODE_ARGS adds node flags to roma-local only (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`)
   const parts = new Set((process.env.BENCH_APIC || 'gateway,list').split(','));
   const serverRoot = process.env.APIC_SERVER_ROOT || o.root;
   const children: ChildProcess[] = [];
@@ -41,7 +42,7 @@ export async function benchApic(o: { root: string; rounds: number; requests: num
   try {
     const backendUrl = await spawnReady(children, o.root, ['-e', BACKEND_JS], {}, /backend listening on (http:\/\/\S+)/);
     const gwPort = await freePort();
-    const roma = await spawnReady(children, serverRoot, ['--import', 'tsx', 'src/roma-local/standalone.ts'], {
+    const roma = await spawnReady(children, serverRoot, [...(process.env.APIC_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', 'src/roma-local/standalone.ts'], {
       ROMA_LOCAL_PORT: '0', ROMA_LOCAL_GATEWAY_PORT: String(gwPort), ROMA_LOCAL_MQTT_PORT: '0', ROMA_DATA_DIR: dataDir, ROMA_LOCAL_PASSWORD: password,
     }, /roma-local listening on (http:\/\/\S+)/);
     // the BFF without the SPA (scripts/start.ts would rebuild it first; the list call does not need it)

@@ -13,20 +13,25 @@ const HOP_RESPONSE = new Set([...HOP].filter((h) => h !== 'content-length' && h 
 /** Answers up to this size (by Content-Length) are buffered; bigger or unsized ones stream. */
 const BUFFER_MAX = 256 * 1024;
 
+/** A pending deadline: `fire` runs once `at` (performance.now() ms) has passed. */
+export interface Deadline { at: number; fire(): void }
+
 /** Deadlines checked by one interval timer (running only while attempts are pending). */
 export class Deadlines {
-  private pending = new Set<{ at: number; fire: () => void }>();
+  private pending = new Set<Deadline>();
   private timer: NodeJS.Timeout | undefined;
   constructor(private readonly tickMs = 10) {}
 
-  add(ms: number, fire: () => void): () => void {
-    const e = { at: performance.now() + ms, fire };
+  add(e: Deadline): void {
     this.pending.add(e);
     if (!this.timer) {
       this.timer = setInterval(() => this.tick(), this.tickMs);
       this.timer.unref();
     }
-    return () => { this.pending.delete(e); };
+  }
+
+  remove(e: Deadline): void {
+    this.pending.delete(e);
   }
 
   private tick(): void {
@@ -88,67 +93,92 @@ function responseHeaders(raw: Buffer[]): Record<string, string | string[]> {
 }
 
 /**
+ * One attempt, as an undici dispatch handler that is also its own deadline (one object per
+ * attempt, no closures: tsx names each closure it creates, which costs a defineProperty).
+ */
+class BackendCall implements Dispatcher.DispatchHandler, Deadline {
+  at: number;
+  private settled = false;
+  private timedOut = false;
+  private abort: ((err: Error) => void) | undefined;
+  private status = 0;
+  private headers: Record<string, string | string[]> = {};
+  private chunks: Buffer[] | undefined;
+  private stream: Readable | undefined;
+  private resumeBackend: (() => void) | undefined;
+
+  constructor(
+    private readonly deadlines: Deadlines, timeout: number,
+    private readonly resolve: (r: GatewayResult) => void, private readonly reject: (err: Error) => void,
+  ) {
+    this.at = performance.now() + timeout;
+    deadlines.add(this);
+  }
+
+  /** The deadline passed: still queued for a connection (no abort handle yet), answer now and abort once it connects. */
+  fire(): void {
+    this.timedOut = true;
+    if (this.abort) this.abort(new TimeoutError('backend timeout'));
+    else this.fail(new TimeoutError('backend timeout'));
+  }
+
+  fail(err: Error): void {
+    this.deadlines.remove(this);
+    if (!this.settled) { this.settled = true; this.reject(err); }
+  }
+
+  onConnect(abort: (err: Error) => void): void {
+    this.abort = abort;
+    if (this.timedOut) abort(new TimeoutError('backend timeout'));
+  }
+
+  onHeaders(code: number, raw: Buffer[], resume: () => void): boolean {
+    this.status = code;
+    const headers = (this.headers = responseHeaders(raw));
+    const len = Number(headers['content-length'] ?? NaN);
+    if (len <= BUFFER_MAX) { this.chunks = []; return true; }
+    // streaming: from here the backend's pace is bounded by undici's body timeout
+    this.deadlines.remove(this);
+    this.resumeBackend = resume;
+    const stream = (this.stream = new Readable({ read: () => this.resumeBackend?.() }));
+    this.settled = true;
+    this.resolve({ status: code, headers, body: stream });
+    return true;
+  }
+
+  onData(chunk: Buffer): boolean {
+    if (this.chunks) { this.chunks.push(chunk); return true; }
+    return this.stream!.push(chunk);
+  }
+
+  onComplete(): void {
+    if (this.stream) { this.stream.push(null); return; }
+    this.deadlines.remove(this);
+    this.settled = true;
+    const c = this.chunks ?? [];
+    this.resolve({ status: this.status, headers: this.headers, body: c.length === 1 ? c[0]! : Buffer.concat(c) });
+  }
+
+  onError(err: Error): void {
+    if (this.stream) { this.stream.destroy(err); return; }
+    this.fail(err);
+  }
+}
+
+/**
  * One attempt. Resolves with the answer (a Buffer body once complete for small answers, a
  * streaming body as soon as the headers arrive for big ones); rejects before any answer.
  */
 export function callBackend(up: Upstreams, r: BackendRequest, body: Buffer | undefined): Promise<GatewayResult> {
   return new Promise<GatewayResult>((resolve, reject) => {
-    let settled = false;
-    let abort: ((err: Error) => void) | undefined;
-    let timedOut = false;
-    const fail = (err: Error) => { cancel(); if (!settled) { settled = true; reject(err); } };
-    // still queued for a connection (no abort handle yet): answer now, abort once it connects
-    let cancel = up.deadlines.add(r.timeout, () => {
-      timedOut = true;
-      if (abort) abort(new TimeoutError('backend timeout'));
-      else fail(new TimeoutError('backend timeout'));
-    });
-    let status = 0;
-    let headers: Record<string, string | string[]> = {};
-    let chunks: Buffer[] | undefined;
-    let stream: Readable | undefined;
-    let resumeBackend: (() => void) | undefined;
-    const handler: Dispatcher.DispatchHandler = {
-      onConnect(a) {
-        abort = a;
-        if (timedOut) a(new TimeoutError('backend timeout'));
-      },
-      onHeaders(code, raw, resume) {
-        status = code;
-        headers = responseHeaders(raw as unknown as Buffer[]);
-        const len = Number(headers['content-length'] ?? NaN);
-        if (len <= BUFFER_MAX) { chunks = []; return true; }
-        cancel(); // streaming: from here the backend's pace is bounded by undici's body timeout
-        cancel = () => {};
-        resumeBackend = resume;
-        stream = new Readable({ read: () => resumeBackend?.() });
-        settled = true;
-        resolve({ status, headers, body: stream });
-        return true;
-      },
-      onData(chunk) {
-        if (chunks) { chunks.push(chunk); return true; }
-        return stream!.push(chunk);
-      },
-      onComplete() {
-        cancel();
-        if (stream) { stream.push(null); return; }
-        settled = true;
-        const c = chunks ?? [];
-        resolve({ status, headers, body: c.length === 1 ? c[0]! : Buffer.concat(c) });
-      },
-      onError(err) {
-        if (stream) { stream.destroy(err); return; }
-        fail(err);
-      },
-    };
+    const call = new BackendCall(up.deadlines, r.timeout, resolve, reject);
     try {
       up.pool(r.origin).dispatch({
         path: r.path, method: r.method as Dispatcher.HttpMethod, headers: r.headers, body,
         headersTimeout: 0, bodyTimeout: r.timeout, // the deadline above bounds the wait for the headers
-      }, handler);
+      }, call);
     } catch (err) {
-      fail(err as Error);
+      call.fail(err as Error);
     }
   });
 }

@@ -7,6 +7,7 @@ import { isoMillis } from '../../util';
 import type { ApiView } from '../store/apis';
 import { GatewayError, GW } from './errors';
 import type { GatewayContext } from './pipeline';
+import { NO_VARS } from './routing';
 import { header } from './stages';
 
 /** Hop-by-hop and gateway-owned headers, never forwarded in either direction. */
@@ -17,7 +18,7 @@ export const HOP = new Set([
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 
 /** `#name#` → the variable's value in the request's environment; undefined names are a config error. */
-export function substitute(text: string, vars: Map<string, string>, envName: string): string {
+export function substitute(text: string, vars: ReadonlyMap<string, string>, envName: string): string {
   return text.replace(ENV_VAR_REF_RE, (_m, name: string) => {
     const v = vars.get(name);
     if (v === undefined) throw GW.backendConfig(`The environment variable #${name}# is not defined in ${envName}.`);
@@ -49,7 +50,7 @@ export function systemParam(ctx: GatewayContext, name: string): string {
 type Mapping = { location: string; name: string } & ({ kind: 'request'; from: string } | { kind: 'constant'; value: string } | { kind: 'system'; from: string });
 
 interface Plan {
-  vars: Map<string, string> | undefined;
+  vars: ReadonlyMap<string, string> | undefined;
   /** The backend address could not be built (undefined variable, bad host): answered per request. */
   error?: GatewayError;
   origin: string;
@@ -65,9 +66,9 @@ interface Plan {
 
 const plans = new WeakMap<ApiView, Plan>();
 
-function makePlan(api: ApiView, vars: Map<string, string> | undefined, env: string): Plan {
+function makePlan(api: ApiView, vars: ReadonlyMap<string, string> | undefined, env: string): Plan {
   const b = api.backend_api!;
-  const v = vars ?? new Map<string, string>();
+  const v = vars ?? NO_VARS;
   const mapped = new Set(api.backend_params.filter((p) => p.origin === 'REQUEST').map((p) => p.value));
   const dropped = api.req_params.filter((p) => mapped.has(p.name) || p.pass_through === 2);
   const plan: Plan = {

@@ -50,7 +50,8 @@ export function httpStage(up: Upstreams): Stage {
         const res = await callBackend(up, r, body);
         ctx.backendLatency = performance.now() - t0;
         if (ctx.trace) ctx.log.push(`backend: answered ${res.status} in ${ctx.backendLatency.toFixed(1)} ms`);
-        ctx.result = { ...res, headers: withCors(ctx, res.headers) };
+        res.headers = withCors(ctx, res.headers);
+        ctx.result = res;
         return;
       } catch (err) {
         ctx.backendLatency = performance.now() - t0;

@@ -43,13 +43,13 @@ export interface GatewayContext {
   projectId?: string;
   match?: RouteMatch;
   /** Variables of the group in that environment. */
-  vars?: Map<string, string>;
+  vars?: ReadonlyMap<string, string>;
   /** Caller identity set by the auth stage (IAM token owner). */
   caller?: TokenInfo;
   /** Consumer app set by APP auth (next issue). */
   app?: { id: string; name: string; key: string };
   /** Declared request parameters after defaults, by name (set by the params stage). */
-  params?: Map<string, string>;
+  params?: ReadonlyMap<string, string>;
   backendLatency?: number;
   result?: GatewayResult;
   /** Run on the final answer, errors included (consumer plugins: CORS, response headers). */
@@ -83,10 +83,22 @@ export class Pipeline {
     return new Pipeline(this.stages.map((s) => (s.name === name ? { name, run } : s)));
   }
 
-  async run(ctx: GatewayContext): Promise<void> {
-    for (const s of this.stages) {
-      const r = s.run(ctx);
-      if (r) await r; // synchronous stages cost no extra turn of the microtask queue
+  /** Runs the stages in order; synchronous all the way (no promise) until a stage returns one. */
+  run(ctx: GatewayContext): void | Promise<void> {
+    const stages = this.stages;
+    for (let i = 0; i < stages.length; i++) {
+      const r = stages[i]!.run(ctx);
+      if (r) return this.rest(ctx, r, i + 1);
+      if (ctx.result) return;
+    }
+  }
+
+  private async rest(ctx: GatewayContext, pending: Promise<void>, from: number): Promise<void> {
+    await pending;
+    if (ctx.result) return;
+    for (let i = from; i < this.stages.length; i++) {
+      const r = this.stages[i]!.run(ctx);
+      if (r) await r;
       if (ctx.result) return;
     }
   }

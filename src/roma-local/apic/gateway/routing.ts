@@ -14,6 +14,10 @@ export interface CompiledRoute {
   swa: boolean;
   method: string;
 }
+/** The variables of a group and environment that has none: one shared map, so that the backend
+ * plans cached per variable map are not rebuilt on every request. Never written to. */
+export const NO_VARS: ReadonlyMap<string, string> = new Map();
+
 export interface HostEntry { groupId: string; instanceId: string; projectId: string }
 export interface RouteMatch {
   route: CompiledRoute;

@@ -61,90 +61,120 @@ export async function startGateway(ctx: Ctx, stores: ApicStores, host: string, p
     .use('params', paramsStage)
     .use('backend', backendStage(upstreams));
 
-  async function handle(req: GatewayRequest, p: Pipeline = pipeline, trace = false): Promise<{ ctx: GatewayContext; result: GatewayResult }> {
-    const gctx: GatewayContext = { requestId: requestId(), started: Date.now(), req, log: [], trace };
+  /** The result of a finished run (errors included), after the answer hooks. */
+  function settle(gctx: GatewayContext, err?: unknown): GatewayResult {
     let result: GatewayResult;
-    try {
-      await p.run(gctx);
-      if (!gctx.result) throw GW.internal();
-      result = gctx.result;
-    } catch (err) {
+    if (err === undefined && gctx.result) result = gctx.result;
+    else {
       const e = err instanceof GatewayError ? err : GW.internal();
       if (gctx.trace) {
-        if (!(err instanceof GatewayError)) gctx.log.push(`error: ${(err as Error).message}`);
+        if (err !== undefined && !(err instanceof GatewayError)) gctx.log.push(`error: ${(err as Error).message}`);
         gctx.log.push(`answer: ${e.status} ${e.code} ${e.message}`);
       }
       result = errorResult(e, gctx.requestId);
     }
-    for (const f of gctx.onAnswer ?? []) f(result);
-    return { ctx: gctx, result };
+    if (gctx.onAnswer) for (const f of gctx.onAnswer) f(result);
+    return result;
   }
 
-  const server = http.createServer({ maxHeaderSize: MAX_HEADERS, requestTimeout: 120_000 }, (req, res) => {
-    const t0 = performance.now();
-    const fail = (e: GatewayError) => {
-      const id = requestId();
-      const r = errorResult(e, id);
-      res.writeHead(r.status, { ...r.headers, 'x-request-id': id, connection: 'close' });
-      res.end(r.body);
-    };
-    if ((req.url ?? '').length > MAX_URI) return fail(GW.uriTooLarge());
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > MAX_BODY) { req.resume(); return fail(GW.tooLarge()); }
-    let size = 0;
-    const serve = (body: Buffer) => {
-      const raw = req.url ?? '/';
-      const q = raw.indexOf('?');
-      const greq: GatewayRequest = {
-        method: req.method ?? 'GET', path: (q < 0 ? raw : raw.slice(0, q)) || '/',
-        query: new URLSearchParams(q < 0 ? '' : raw.slice(q + 1)),
-        headers: req.headers, body, host: req.headers.host ?? '',
-        remoteAddress: req.socket.remoteAddress ?? '', localAddress: req.socket.localAddress ?? '',
-      };
-      void handle(greq).then(({ ctx: gctx, result }) => {
-        const headers: Record<string, string | string[]> = { ...result.headers, 'x-request-id': gctx.requestId }; // the gateway's id wins over a backend's
-        let bytesOut = 0;
-        const done = () => {
-          const api = gctx.match?.route.api;
-          if (api && gctx.instanceId) {
-            stats.record({
-              instanceId: gctx.instanceId, apiId: api.id, groupId: api.group_id, status: result.status,
-              latency: performance.now() - t0, backend: gctx.backendLatency ?? 0, bytesIn: size, bytesOut,
-            });
-          }
-        };
-        if (Buffer.isBuffer(result.body)) {
-          bytesOut = result.body.length;
-          // a backend's answer to HEAD has no body but keeps the length GET would have
-          if (greq.method !== 'HEAD' || headers['content-length'] === undefined) headers['content-length'] = String(result.body.length);
-          res.writeHead(result.status, headers);
-          res.end(greq.method === 'HEAD' ? undefined : result.body);
-          return done();
-        }
-        res.once('finish', done);
-        const body = result.body as Readable;
-        res.writeHead(result.status, headers);
-        body.on('data', (c: Buffer) => { bytesOut += c.length; });
-        pump(body, res, (err) => { if (err) res.destroy(); });
+  /** Runs the pipeline: the result at once when every stage was synchronous (mocks), else a promise. */
+  function execute(gctx: GatewayContext, p: Pipeline): GatewayResult | Promise<GatewayResult> {
+    let pending: Promise<void> | void;
+    try {
+      pending = p.run(gctx);
+    } catch (err) {
+      return settle(gctx, err);
+    }
+    if (!pending) return settle(gctx);
+    return pending.then(() => settle(gctx), (err: unknown) => settle(gctx, err ?? new Error('stage failed')));
+  }
+
+  const newContext = (req: GatewayRequest, trace: boolean): GatewayContext => ({ requestId: requestId(), started: Date.now(), req, log: [], trace });
+
+  function handle(req: GatewayRequest, p: Pipeline = pipeline, trace = false): Promise<{ ctx: GatewayContext; result: GatewayResult }> {
+    const gctx = newContext(req, trace);
+    return Promise.resolve(execute(gctx, p)).then((result) => ({ ctx: gctx, result }));
+  }
+
+  // The hot path below creates no closures per request (tsx names every closure it creates,
+  // which costs a defineProperty each) and copies no header objects.
+  function fail(res: http.ServerResponse, e: GatewayError): void {
+    const id = requestId();
+    const r = errorResult(e, id);
+    res.writeHead(r.status, { ...r.headers, 'x-request-id': id, connection: 'close' });
+    res.end(r.body);
+  }
+
+  function record(gctx: GatewayContext, status: number, t0: number, bytesIn: number, bytesOut: number): void {
+    const api = gctx.match?.route.api;
+    if (api && gctx.instanceId) {
+      stats.record({
+        instanceId: gctx.instanceId, apiId: api.id, groupId: api.group_id, status,
+        latency: performance.now() - t0, backend: gctx.backendLatency ?? 0, bytesIn, bytesOut,
       });
-    };
+    }
+  }
+
+  /** Writes the answer; the gateway's X-Request-Id wins over a backend's. */
+  function answer(res: http.ServerResponse, gctx: GatewayContext, result: GatewayResult, t0: number): void {
+    const headers = result.headers; // every stage hands over an object of its own (plugins edit it too)
+    headers['x-request-id'] = gctx.requestId;
+    const head = gctx.req.method === 'HEAD';
+    const bytesIn = gctx.req.body.length;
+    if (Buffer.isBuffer(result.body)) {
+      // a backend's answer to HEAD has no body but keeps the length GET would have
+      if (!head || headers['content-length'] === undefined) headers['content-length'] = String(result.body.length);
+      res.writeHead(result.status, headers);
+      res.end(head ? undefined : result.body);
+      return record(gctx, result.status, t0, bytesIn, result.body.length);
+    }
+    let bytesOut = 0;
+    res.once('finish', () => record(gctx, result.status, t0, bytesIn, bytesOut));
+    const body = result.body as Readable;
+    res.writeHead(result.status, headers);
+    body.on('data', (c: Buffer) => { bytesOut += c.length; });
+    pump(body, res, (err) => { if (err) res.destroy(); });
+  }
+
+  function serve(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer, t0: number): void {
+    const raw = req.url ?? '/';
+    const q = raw.indexOf('?');
+    const gctx = newContext({
+      method: req.method ?? 'GET', path: (q < 0 ? raw : raw.slice(0, q)) || '/',
+      query: new URLSearchParams(q < 0 ? '' : raw.slice(q + 1)),
+      headers: req.headers, body, host: req.headers.host ?? '',
+      remoteAddress: req.socket.remoteAddress ?? '', localAddress: req.socket.localAddress ?? '',
+    }, false);
+    const r = execute(gctx, pipeline);
+    if (r instanceof Promise) void r.then((result) => answer(res, gctx, result, t0));
+    else answer(res, gctx, r, t0);
+  }
+
+  function onRequest(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const t0 = performance.now();
+    if ((req.url ?? '').length > MAX_URI) return fail(res, GW.uriTooLarge());
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY) { req.resume(); return fail(res, GW.tooLarge()); }
     // no body declared: answer without waiting for 'end' (node drains the empty body itself)
     if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) {
       req.resume();
-      return serve(EMPTY);
+      return serve(req, res, EMPTY, t0);
     }
     const chunks: Buffer[] = [];
+    let size = 0;
     let aborted = false;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) { aborted = true; req.pause(); fail(GW.tooLarge()); req.destroy(); return; }
+      if (size > MAX_BODY) { aborted = true; req.pause(); fail(res, GW.tooLarge()); req.destroy(); return; }
       if (!aborted) chunks.push(c);
     });
     req.on('error', () => res.destroy());
     req.on('end', () => {
-      if (!aborted) serve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+      if (!aborted) serve(req, res, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), t0);
     });
-  });
+  }
+
+  const server = http.createServer({ maxHeaderSize: MAX_HEADERS, requestTimeout: 120_000 }, onRequest);
   server.on('connection', (socket: Socket) => socket.setNoDelay(true)); // no Nagle delay on small writes
   // malformed requests, oversized headers: answer in the gateway shape instead of a bare close
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {

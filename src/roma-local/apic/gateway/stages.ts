@@ -3,7 +3,7 @@ import { DEFAULT_ENV_NAME } from '../../../contract/index';
 import type { Ctx } from '../../context';
 import { GW } from './errors';
 import type { GatewayRequest, Stage } from './pipeline';
-import { splitPath, type RouteTable } from './routing';
+import { NO_VARS, splitPath, type RouteTable } from './routing';
 
 export const header = (req: GatewayRequest, name: string): string | undefined => {
   const v = req.headers[name];
@@ -42,7 +42,11 @@ export function routeStage(table: RouteTable): Stage {
     const stage = header(ctx.req, 'x-stage')?.trim() || DEFAULT_ENV_NAME;
     const envId = t.envId(entry.instanceId, stage);
     if (!envId) throw GW.noApi(`No environment named ${stage}.`);
-    Object.assign(ctx, { groupId: entry.groupId, instanceId: entry.instanceId, projectId: entry.projectId, envId, envName: stage });
+    ctx.groupId = entry.groupId;
+    ctx.instanceId = entry.instanceId;
+    ctx.projectId = entry.projectId;
+    ctx.envId = envId;
+    ctx.envName = stage;
     const found = t.find(entry.groupId, envId, ctx.req.method, decodeSegments(ctx.req.path));
     if (!found) throw GW.noApi();
     if ('methodMismatch' in found) {
@@ -53,7 +57,7 @@ export function routeStage(table: RouteTable): Stage {
       throw GW.noMethod();
     }
     ctx.match = found;
-    ctx.vars = t.vars.get(`${entry.groupId}|${envId}`) ?? new Map();
+    ctx.vars = t.vars.get(`${entry.groupId}|${envId}`) ?? NO_VARS;
     if (ctx.trace) ctx.log.push(`route: ${found.route.api.name} (${found.route.api.id}) version ${found.route.versionId} in ${stage}`);
   };
 }
@@ -104,9 +108,12 @@ function parseEnumerations(s: string): string[] {
   return t.split(',').map((x) => x.trim()).filter(Boolean);
 }
 
+const NO_PARAMS: ReadonlyMap<string, string> = new Map();
+
 /** Required parameters and their rules, checked before the backend is called. */
 export const paramsStage: Stage = (ctx) => {
   const api = ctx.match!.route.api;
+  if (api.req_params.length === 0) { ctx.params = NO_PARAMS; return; }
   const values = new Map<string, string>();
   for (const p of api.req_params) {
     let v: string | undefined;
