@@ -1,13 +1,13 @@
 // Plugins: name search and type filter in the URL → table (type, whether roma-local enforces it)
-// → create / edit with a form per plugin type, loaded on first use.
+// → the plugin's own page; create / edit with a form per plugin type, loaded on first use.
 import { Button, Select, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { z } from 'zod';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { ENFORCED_PLUGIN_TYPES, type PluginType } from '../../../contract/apic-plugins';
-import { pluginListQuery, type Plugin } from '../../api/apicPolicies';
+import { pluginListQuery, type Plugin } from '../../api/apicPlugins';
 import { normaliseTime } from '../../api/time';
 import { actionsColumn, ListPage, ListTable, NameSearch, pagedSearchFields, useConfirm, useList, useMountedOnce } from '../../components/list';
 import { Time } from '../../components/Time';
@@ -32,7 +32,7 @@ export default function PluginsPage() {
   const typeLabel = (ty: string) => t(`plugins.types.${ty}` as 'plugins.types.cors', { defaultValue: ty });
 
   const columns: TableColumnsType<Plugin> = [
-    { title: tc('common.name'), dataIndex: 'plugin_name' },
+    { title: tc('common.name'), dataIndex: 'plugin_name', render: (_, p) => <Link to={`/i/${encodeURIComponent(iid)}/plugins/${encodeURIComponent(p.id)}`} data-testid="plugin-name-link">{p.plugin_name}</Link> },
     { title: t('plugins.type'), dataIndex: 'plugin_type', render: (ty: string) => typeLabel(ty) },
     { title: t('plugins.enforced'), key: 'enforced', render: (_, p) => (ENFORCED_PLUGIN_TYPES.includes(p.plugin_type as PluginType)
       ? <Tag color="green">{t('plugins.enforcedYes')}</Tag> : <Tag>{t('plugins.enforcedNo')}</Tag>) },
