@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { DEFAULT_ENV_ID, DEFAULT_ENV_NAME } from '../../../contract/apic';
-import { envsQuery } from '../../api/apic';
+import { envsQuery } from '../../api/apicEnvs';
 
 export interface EnvChoice { envId: string; envName: string; setEnvId: (id: string) => void; options: { value: string; label: string }[]; loading: boolean }
 
