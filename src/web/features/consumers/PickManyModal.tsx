@@ -1,11 +1,11 @@
 // Pick several items (APIs to attach or bind) and run one call each; when some are refused, the
 // dialog turns into a per-item report (BulkReport) until closed. BindAppsModal's pattern, generic.
-import { Alert, Modal, Select } from 'antd';
+import { Modal, Select } from 'antd';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { BulkResult } from '../../api/bulk';
 import { BulkReport } from '../../components/list';
-import { Muted } from '../../components/ui';
+import { Callout, Muted } from '../../components/ui';
 
 export interface PickManyModalProps {
   open: boolean;
@@ -47,7 +47,7 @@ export function PickManyModal(p: PickManyModalProps) {
         <Muted>{p.emptyText}</Muted>
       ) : (
         <>
-          {p.hint ? <Alert type="info" showIcon message={p.hint} style={{ marginBottom: 12 }} /> : null}
+          {p.hint ? <div style={{ marginBottom: 12 }}><Callout tone="info" title={p.hint} /></div> : null}
           <Select mode="multiple" style={{ width: '100%' }} placeholder={p.placeholder} value={picked} onChange={setPicked} loading={p.options.isPending}
             data-testid={`${p.testId}-pick`} optionFilterProp="label" options={p.options.data ?? []} />
         </>

@@ -1,6 +1,6 @@
 // One plugin: what it does in words (kafka_log and breaker marked as stored, not enforced by
 // roma-local), edit with the form of its type, and the APIs it is attached to per environment.
-import { Alert, Button, Tag } from 'antd';
+import { Button } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { useMountedOnce } from '../../components/list';
 import { PageHeader } from '../../components/PageHeader';
 import { Panel, PanelTitle } from '../../components/Panel';
 import { QueryView } from '../../components/QueryView';
+import { Callout, Tag } from '../../components/ui';
 import { PluginApisPanel } from './PluginApisPanel';
 import { FORM_PLUGIN_TYPES } from './pluginContent';
 import { pluginSettings } from './pluginText';
@@ -32,7 +33,7 @@ export default function PluginPage() {
   const subtitle = p ? (
     <>
       <Tag>{t(`plugins.types.${p.plugin_type}` as 'plugins.types.cors', { defaultValue: p.plugin_type })}</Tag>
-      {enforced ? <Tag color="green">{t('plugins.enforcedYes')}</Tag> : <Tag color="orange" data-testid="plugin-not-enforced">{t('plugins.storedOnly')}</Tag>}
+      {enforced ? <Tag tone="success">{t('plugins.enforcedYes')}</Tag> : <Tag tone="warning" testId="plugin-not-enforced">{t('plugins.storedOnly')}</Tag>}
       {p.remark ? <span>{p.remark}</span> : null}
     </>
   ) : <Link to={`/i/${encodeURIComponent(iid)}/plugins`}>{t('plugins.back')}</Link>;
@@ -43,7 +44,7 @@ export default function PluginPage() {
         extra={<Button onClick={() => setEditing(true)} disabled={!editable} title={p && !editable ? t('plugins.noForm') : undefined} data-testid="plugin-edit">{tc('common.edit')}</Button>} />
       <Panel style={{ marginBottom: 16 }} testId="plugin-settings">
         <PanelTitle>{t('plugins.settings')}</PanelTitle>
-        {!enforced && <Alert type="warning" showIcon message={t('plugins.notEnforced')} style={{ marginBottom: 12 }} />}
+        {!enforced && <div style={{ marginBottom: 12 }}><Callout tone="warning" title={t('plugins.notEnforced')} /></div>}
         <QueryView query={plugin} rows={3}>
           {(data) => (
             <ul style={{ margin: 0, paddingInlineStart: 18 }}>

@@ -1,6 +1,6 @@
 // A throttling policy's special apps and users: each with its own limit in words, which replaces
 // the policy's app or user limit for it; add one, change a limit, remove one.
-import { Button, Flex, Table, Tag } from 'antd';
+import { Button, Flex, Table } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,7 @@ import { actionsColumn, useConfirm, useMountedOnce } from '../../components/list
 import { Panel, PanelTitle } from '../../components/Panel';
 import { QueryView } from '../../components/QueryView';
 import { Time } from '../../components/Time';
-import { Muted } from '../../components/ui';
+import { Muted, Tag } from '../../components/ui';
 import { useThrottleSpecials } from './policyHooks';
 import type { Translate } from './ruleText';
 import { specialLimit } from './throttleText';
@@ -41,7 +41,7 @@ export function ThrottleSpecialsPanel({ iid, throttle }: { iid: string; throttle
             columns={[
               { title: t('throttles.special.who'), key: 'who', render: (_, s) => nameOf(s) },
               { title: t('throttles.special.kind'), dataIndex: 'object_type', width: 100,
-                render: (k: string) => <Tag color={k === 'USER' ? 'purple' : 'blue'}>{t(`throttles.special.${k === 'USER' ? 'USER' : 'APP'}`)}</Tag> },
+                render: (k: string) => <Tag tone={k === 'USER' ? 'purple' : 'blue'}>{t(`throttles.special.${k === 'USER' ? 'USER' : 'APP'}`)}</Tag> },
               { title: t('throttles.special.limitColumn'), key: 'limit', render: (_, s) => specialLimit(s.call_limits, s.object_type, throttle, t as Translate) },
               { title: t('throttles.special.added'), dataIndex: 'apply_time', width: 170, render: (v?: string) => <Time value={normaliseTime(v)} /> },
               actionsColumn(tc('common.actions'), (s) => [

@@ -1,7 +1,7 @@
 // Request throttling policies: their limits, bound API count and special settings → the policy's
 // own page (bindings per environment, special apps and users); create / edit in a modal loaded on
 // first use; delete (bindings and specials go with the policy).
-import { Button, Tag } from 'antd';
+import { Button } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { z } from 'zod';
 import { lazy, Suspense, useState } from 'react';
@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { throttleListQuery, type Throttle } from '../../api/apicThrottles';
 import { actionsColumn, ListPage, ListTable, NameSearch, pagedSearchFields, useConfirm, useList, useMountedOnce } from '../../components/list';
+import { Tag } from '../../components/ui';
 import { useDeleteThrottle } from './hooks';
 import type { Translate } from './ruleText';
 import { perPeriod } from './throttleText';
