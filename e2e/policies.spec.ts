@@ -1,7 +1,8 @@
-// Throttling policies and plugins, from their own pages: a policy made in the throttles list, bound
-// to an API published in RELEASE, given a special app with its own limit; a plugin attached to that
-// API and detached again. The app, group, API, its publication and the plugin are set up through
-// the console's own API (other specs drive those screens); every step asserted goes through the UI.
+// Throttling policies and plugins, from their own pages: a policy made in the throttles list, edited,
+// bound to an API published in RELEASE, given a special app with its own limit; a plugin attached to
+// that API and detached again; a Kafka log plugin marked as not enforced. The app, group, API, its
+// publication and the plugins are set up through the console's own API (other specs drive those
+// screens); every step asserted goes through the UI.
 import { test, expect as baseExpect, uniqueName } from './support/fixtures';
 import { PluginPages, ThrottlePages } from './pages/PolicyPages';
 
@@ -43,6 +44,9 @@ test.describe('throttling policies and plugins', () => {
     await expect(throttles.limit('api')).toHaveText('API: at most 100 calls per 1 second to each bound API');
     await expect(throttles.limit('app')).toHaveText('Each app: at most 20 calls per 1 second to each API');
     await expect(throttles.limit('user')).toHaveText('Users: no limit of their own (the API limit applies)');
+    await throttles.editApiLimit(200);
+    await expect(throttles.limit('api')).toHaveText('API: at most 200 calls per 1 second to each bound API');
+    await expect(throttles.limit('app')).toHaveText('Each app: at most 20 calls per 1 second to each API');
 
     // bound to the API in RELEASE (the default environment of the page)
     await expect(page.getByTestId('throttle-env')).toContainText('RELEASE');
@@ -72,5 +76,14 @@ test.describe('throttling policies and plugins', () => {
     await plugins.detach(apiName);
     await expect(plugins.apisTable().locator('tbody tr[data-row-key]')).toHaveCount(0);
     await expect(plugins.apisTable()).toContainText('The plugin is attached to no API in RELEASE.');
+
+    // a Kafka log plugin is kept and shown, and marked as not enforced by roma-local
+    const kafkaName = uniqueName('e2e_pol_kafka');
+    await post(`${apic}/plugins`, {
+      plugin_name: kafkaName, plugin_type: 'kafka_log', plugin_scope: 'global', plugin_content: JSON.stringify({ broker_list: ['10.0.0.1:9092'], topic: 'calls' }),
+    });
+    await plugins.open(loggedIn.instanceId, kafkaName);
+    await expect(page.getByTestId('plugin-not-enforced')).toHaveText('Stored, not enforced by roma-local');
+    await expect(plugins.settings()).toContainText('Pushes each call\'s log to topic calls on 10.0.0.1:9092');
   });
 });

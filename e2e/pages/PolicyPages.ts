@@ -57,6 +57,18 @@ export class ThrottlePages {
     await expect(this.page.getByTestId('page-title')).toHaveText(name);
   }
 
+  /** Edit the policy from its page: a new API limit; waits for the service to accept it. */
+  async editApiLimit(api: number): Promise<void> {
+    await this.page.getByTestId('throttle-edit').click();
+    const field = this.page.getByTestId('throttle-api-limit');
+    await expect(field).not.toHaveValue(''); // the form is filled with the policy before it is changed
+    await field.fill(String(api));
+    const saved = this.page.waitForResponse((r) => r.request().method() === 'PUT' && /\/throttles\/[^/]+$/.test(new URL(r.url()).pathname));
+    await this.page.getByRole('dialog').getByRole('button', { name: 'OK' }).click();
+    expect((await saved).status()).toBe(200);
+    await expect(this.page.getByRole('dialog')).toHaveCount(0);
+  }
+
   limit(kind: 'api' | 'user' | 'app' | 'ip'): Locator {
     return this.page.getByTestId(`throttle-limit-${kind}`);
   }

@@ -61,7 +61,7 @@ export function PluginApisPanel({ iid, pluginId }: { iid: string; pluginId: stri
             columns={[
               { title: t('plugins.api'), dataIndex: 'api_name' },
               { title: t('plugins.group'), dataIndex: 'group_name' },
-              { title: t('plugins.path'), key: 'path', render: (_, a) => <Code>{`${a.req_method ?? ''} ${a.req_uri ?? ''}`}</Code> },
+              { title: t('plugins.path'), key: 'path', render: (_, a) => <Code style={{ whiteSpace: 'nowrap' }}>{`${a.req_method ?? ''} ${a.req_uri ?? ''}`}</Code> },
               { title: t('plugins.attachedTime'), dataIndex: 'attached_time', width: 170, render: (v?: string) => <Time value={normaliseTime(v)} /> },
               actionsColumn(tc('common.actions'), (a) => [
                 { key: 'detach', label: t('plugins.detach'), danger: true, testId: 'plugin-api-detach', onClick: () => detachOne(a) },

@@ -63,7 +63,7 @@ export function ThrottleApisPanel({ iid, throttleId }: { iid: string; throttleId
             columns={[
               { title: t('plugins.api'), dataIndex: 'name' },
               { title: t('plugins.group'), dataIndex: 'group_name' },
-              { title: t('plugins.path'), key: 'path', render: (_, a) => <Code>{`${a.req_method ?? ''} ${a.req_uri ?? ''}`}</Code> },
+              { title: t('plugins.path'), key: 'path', render: (_, a) => <Code style={{ whiteSpace: 'nowrap' }}>{`${a.req_method ?? ''} ${a.req_uri ?? ''}`}</Code> },
               { title: t('throttles.boundTime'), dataIndex: 'apply_time', width: 170, render: (v?: string) => <Time value={normaliseTime(v)} /> },
               actionsColumn(tc('common.actions'), (a) => [
                 { key: 'unbind', label: t('throttles.unbind'), danger: true, testId: 'throttle-api-unbind', onClick: () => unbindOne(a) },
