@@ -33,4 +33,9 @@ export const pages: BenchPage[] = [
   { name: 'devices', path: (iid) => `/i/${iid}/devices`, budgetGzip: PAGE_BUDGET, ready: '[data-testid="devices-table"]' },
   { name: 'device groups', path: (iid) => `/i/${iid}/device-groups`, budgetGzip: PAGE_BUDGET },
   { name: 'client quotas', path: (iid) => `/i/${iid}/quotas`, budgetGzip: PAGE_BUDGET },
+  { name: 'plugins', path: (iid) => `/i/${iid}/plugins`, budgetGzip: PAGE_BUDGET },
+  { name: 'throttling policies', path: (iid) => `/i/${iid}/throttles`, budgetGzip: PAGE_BUDGET },
+  // a plugin / policy page loads the same JS whether or not the id exists (the header renders either way)
+  { name: 'plugin page', path: (iid) => `/i/${iid}/plugins/bench-plugin`, budgetGzip: PAGE_BUDGET },
+  { name: 'throttling policy page', path: (iid) => `/i/${iid}/throttles/bench-throttle`, budgetGzip: PAGE_BUDGET },
 ];

@@ -3,7 +3,7 @@
 // envelope becomes a Page once here; errors are ApiErrors (http.ts reads error_code/error_msg).
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api as apiSchema, apiDebugResponse, apiGroup as groupSchema, apiGroupList, apiList, apiVersionDetail, apiVersionList, apicEnv, apicEnvList, batchPublishResponse, domainResponse, envVariable, envVariableList, openApiImportResponse, publishResp, type Api as WireApi, type ApiCreateRequest, type ApiDebugRequest, type ApiGroup, type ApicEnv, type ApiVersion, type ApiVersionDetail, type AssociateDomainRequest, type BatchPublishResponse, type CreateApiGroupRequest, type EnvCreateRequest, type EnvVariable, type EnvVariableCreateRequest, type OpenApiExportRequest, type OpenApiImportResponse, type PublishResp, type UpdateApiGroupRequest } from '../../contract/apic';
+import { api as apiSchema, apiDebugResponse, apiGroup as groupSchema, apiGroupList, apiList, apiVersionDetail, apiVersionList, apicEnv, batchPublishResponse, domainResponse, envVariable, envVariableList, openApiImportResponse, publishResp, type Api as WireApi, type ApiCreateRequest, type ApiDebugRequest, type ApiGroup, type ApicEnv, type ApiVersion, type ApiVersionDetail, type AssociateDomainRequest, type BatchPublishResponse, type CreateApiGroupRequest, type EnvCreateRequest, type EnvVariable, type EnvVariableCreateRequest, type OpenApiExportRequest, type OpenApiImportResponse, type PublishResp, type UpdateApiGroupRequest } from '../../contract/apic';
 import { http, parseWith } from './http';
 import { romaPath, seg } from './project';
 import { scopedKeys, type ListParams } from './keys';
@@ -14,7 +14,6 @@ export type { ApiGroup, ApicEnv, ApiVersion, ApiVersionDetail, EnvVariable, Publ
 
 export const apicGroupKeys = scopedKeys('apic-groups');
 export const apicApiKeys = scopedKeys('apic-apis');
-export const apicEnvKeys = scopedKeys('apic-envs');
 
 /** Where an API is live: one entry per environment (the wire joins them with `|`). */
 export interface LiveIn {
@@ -170,9 +169,7 @@ export async function debugApi(iid: string, apiId: string, body: ApiDebugRequest
 
 // ---- environments and variables ----
 
-export const listEnvs = (iid: string, signal?: AbortSignal) =>
-  listEnvelope(envsBase(iid), apicEnvList, 'envs', { offset: 0, limit: 100 }, signal, same<ApicEnv>, 'environment list');
-export const envsQuery = (iid: string) => queryOptions({ queryKey: apicEnvKeys.list(iid), queryFn: ({ signal }) => listEnvs(iid, signal) });
+export { apicEnvKeys, envsQuery, listEnvs } from './apicEnvs';
 export const {
   create: createEnv,
   update: updateEnv,

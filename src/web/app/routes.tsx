@@ -31,6 +31,8 @@ const QuotasPage = lazy(() => import('../features/consumers/QuotasPage'));
 const QuotaPage = lazy(() => import('../features/consumers/QuotaPage'));
 const PluginsPage = lazy(() => import('../features/consumers/PluginsPage'));
 const ThrottlesPage = lazy(() => import('../features/consumers/ThrottlesPage'));
+const PluginPage = lazy(() => import('../features/consumers/PluginPage'));
+const ThrottlePage = lazy(() => import('../features/consumers/ThrottlePage'));
 const ProductsPage = lazy(() => import('../features/link/products/ProductsPage'));
 const ProductPage = lazy(() => import('../features/link/products/ProductPage'));
 const DevicesPage = lazy(() => import('../features/link/devices/DevicesPage'));
@@ -100,7 +102,9 @@ export function AppRoutes() {
                 <Route path="quotas" element={page(QuotasPage)} />
                 <Route path="quotas/:quotaId" element={page(QuotaPage)} />
                 <Route path="plugins" element={page(PluginsPage)} />
+                <Route path="plugins/:pluginId" element={page(PluginPage)} />
                 <Route path="throttles" element={page(ThrottlesPage)} />
+                <Route path="throttles/:throttleId" element={page(ThrottlePage)} />
                 <Route path="products" element={page(ProductsPage)} />
                 <Route path="products/:productId" element={page(ProductPage)} />
                 <Route path="devices" element={page(DevicesPage)} />

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ENFORCED_PLUGIN_TYPES } from '../../../contract/apic-plugins';
 import { POLICY_NAME_PATTERN } from '../../../contract/apic-policies';
-import type { Plugin } from '../../api/apicPolicies';
+import type { Plugin } from '../../api/apicPlugins';
 import { useShowApiError } from '../../components/ErrorAlert';
 import { useSavePlugin } from './hooks';
 import { FORM_PLUGIN_TYPES, fromForm, toForm, type FormPluginType } from './pluginContent';

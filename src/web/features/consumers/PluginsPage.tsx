@@ -1,17 +1,17 @@
 // Plugins: name search and type filter in the URL → table (type, whether roma-local enforces it)
-// → create / edit with a form per plugin type, loaded on first use.
-import { Button, Select, Tag } from 'antd';
+// → the plugin's own page; create / edit with a form per plugin type, loaded on first use.
+import { Button, Select } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { z } from 'zod';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { ENFORCED_PLUGIN_TYPES, type PluginType } from '../../../contract/apic-plugins';
-import { pluginListQuery, type Plugin } from '../../api/apicPolicies';
+import { pluginListQuery, type Plugin } from '../../api/apicPlugins';
 import { normaliseTime } from '../../api/time';
 import { actionsColumn, ListPage, ListTable, NameSearch, pagedSearchFields, useConfirm, useList, useMountedOnce } from '../../components/list';
 import { Time } from '../../components/Time';
-import { Muted } from '../../components/ui';
+import { Muted, Tag } from '../../components/ui';
 import { useDeletePlugin } from './hooks';
 import { FORM_PLUGIN_TYPES } from './pluginContent';
 
@@ -32,10 +32,10 @@ export default function PluginsPage() {
   const typeLabel = (ty: string) => t(`plugins.types.${ty}` as 'plugins.types.cors', { defaultValue: ty });
 
   const columns: TableColumnsType<Plugin> = [
-    { title: tc('common.name'), dataIndex: 'plugin_name' },
+    { title: tc('common.name'), dataIndex: 'plugin_name', render: (_, p) => <Link to={`/i/${encodeURIComponent(iid)}/plugins/${encodeURIComponent(p.id)}`} data-testid="plugin-name-link">{p.plugin_name}</Link> },
     { title: t('plugins.type'), dataIndex: 'plugin_type', render: (ty: string) => typeLabel(ty) },
     { title: t('plugins.enforced'), key: 'enforced', render: (_, p) => (ENFORCED_PLUGIN_TYPES.includes(p.plugin_type as PluginType)
-      ? <Tag color="green">{t('plugins.enforcedYes')}</Tag> : <Tag>{t('plugins.enforcedNo')}</Tag>) },
+      ? <Tag tone="success">{t('plugins.enforcedYes')}</Tag> : <Tag tone="warning">{t('plugins.enforcedNo')}</Tag>) },
     { title: tc('common.remark'), dataIndex: 'remark', ellipsis: true, render: (v?: string) => v || <Muted>{tc('common.none')}</Muted> },
     { title: tc('common.updated'), dataIndex: 'update_time', width: 170, render: (v: string) => <Time value={normaliseTime(v)} mode="relative" /> },
     actionsColumn(tc('common.actions'), (p) => [
