@@ -1,9 +1,10 @@
 // Mutations of the quota and plugin pages; invalidation stays inside this instance's keys of each.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { appQuotaKeys } from '../../api/apicApiConsumers';
 import { runBulk } from '../../api/bulk';
 import {
-  bindApp, createPlugin, createThrottle, deleteThrottle, throttleKeys, createQuota, deletePlugin, deleteQuota, pluginKeys, quotaKeys, unbindApp, updatePlugin, updateQuota,
-  type AppQuotaCreateRequest, type Plugin, type PluginCreateRequest, type Quota, type Throttle, type ThrottleCreateRequest,
+  bindApp, createPlugin, deleteThrottle, throttleKeys, createQuota, deletePlugin, deleteQuota, pluginKeys, quotaKeys, unbindApp, updatePlugin, updateQuota,
+  type AppQuotaCreateRequest, type Plugin, type PluginCreateRequest, type Quota, type Throttle,
 } from '../../api/apicPolicies';
 import { useDeleteMutation, useSaveMutation } from '../../api/mutations';
 
@@ -17,6 +18,8 @@ export function useQuotaApps(iid: string, quotaId: string) {
   const refresh = () => Promise.all([
     qc.invalidateQueries({ queryKey: quotaKeys.detail(iid, quotaId) }),
     qc.invalidateQueries({ queryKey: quotaKeys.lists(iid) }),
+    // the app pages show their bound quota: binding or unbinding changes it
+    qc.invalidateQueries({ queryKey: appQuotaKeys.all(iid) }),
   ]);
   const bind = useMutation({
     mutationFn: (appIds: string[]) => runBulk(appIds, (appId) => bindApp(iid, quotaId, appId)),
@@ -30,5 +33,4 @@ export const useSavePlugin = (iid: string) =>
   useSaveMutation(pluginKeys, iid, ({ id, body }: { id?: string; body: PluginCreateRequest }) => (id ? updatePlugin(iid, id, body) : createPlugin(iid, body)));
 export const useDeletePlugin = (iid: string) => useDeleteMutation<Plugin>(pluginKeys, iid, deletePlugin);
 
-export const useCreateThrottle = (iid: string) => useSaveMutation(throttleKeys, iid, (b: ThrottleCreateRequest) => createThrottle(iid, b));
 export const useDeleteThrottle = (iid: string) => useDeleteMutation<Throttle>(throttleKeys, iid, deleteThrottle);
