@@ -1,6 +1,10 @@
 // PostgreSQL COPY text format, encoded straight into 64 KB buffers: no string per value and no
 // native call per value for the common shapes (ASCII text without escapes, integers), which are
 // written byte by byte; anything else (escapes, non-ASCII, binary) goes through Buffer.write.
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { Row, Value } from './types';
 
 const CHUNK = 65536;
@@ -82,4 +86,10 @@ export function* copyChunks(rows: Row[]): Generator<Buffer> {
     e.buf[e.off++] = NL; // room() kept 2 bytes past every value
   }
   if (e.off > 0) yield e.buf.subarray(0, e.off);
+}
+
+/** COPY `rows` into `target` (quoted names) on `c`, in the transaction that is open there. */
+export async function copyInto(c: pg.Client, target: string, names: string[], rows: Row[]): Promise<void> {
+  const stream = c.query(copyFrom(`COPY ${target} (${names.join(', ')}) FROM STDIN`));
+  await pipeline(Readable.from(copyChunks(rows)), stream);
 }

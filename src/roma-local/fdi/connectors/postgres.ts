@@ -3,11 +3,8 @@
 // INSERT … ON CONFLICT per batch; each batch in one transaction, committed without waiting for the
 // WAL fsync (synchronous_commit off, local to it): durable() makes all of them durable at once
 // before the engine records a checkpoint (one fsync per checkpoint instead of one per batch).
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
-import { copyChunks } from './pg-copy';
+import { copyInto } from './pg-copy';
 import { countSql, keysWhere, maxSql, placeholders, qualified, quote, readSql, splitTable } from './sql';
 import { rowBytes } from './sqlite';
 import { ConnectorError, logicalOf, nativeType, type ColumnMeta, type Condition, type Connector, type ReadSpec, type Row, type Value, type WriteResult } from './types';
@@ -161,11 +158,6 @@ export class PostgresConnector implements Connector {
     await this.q(`DELETE FROM ${qualified('postgres', table)}`);
   }
 
-  private async copy(c: pg.Client, target: string, names: string[], rows: Row[]): Promise<void> {
-    const stream = c.query(copyFrom(`COPY ${target} (${names.join(', ')}) FROM STDIN`));
-    await pipeline(Readable.from(copyChunks(rows)), stream);
-  }
-
   async write(table: string, columns: ColumnMeta[], rows: Row[], key: string[]): Promise<WriteResult> {
     const c = await this.c();
     const names = columns.map((x) => quote('postgres', x.name));
@@ -180,7 +172,7 @@ export class PostgresConnector implements Connector {
         // a fresh key range (first run, cleared table) needs no upsert: COPY straight in, as fast as psql \copy
         await c.query(BEGIN_ASYNC);
         try {
-          await this.copy(c, target, names, rows);
+          await copyInto(c, target, names, rows);
           await c.query('COMMIT');
           return { written: rows.length, bytes, failed: [] };
         } catch (err) {
@@ -195,10 +187,10 @@ export class PostgresConnector implements Connector {
           await c.query(`CREATE TEMP TABLE IF NOT EXISTS ${stage} (LIKE ${target} INCLUDING DEFAULTS) ON COMMIT DELETE ROWS`);
           this.staged.add(stage);
         }
-        await this.copy(c, stage, names, rows);
+        await copyInto(c, stage, names, rows);
         await c.query(`INSERT INTO ${target} (${names.join(', ')}) SELECT ${names.join(', ')} FROM ${stage}${conflict}`);
       } else {
-        await this.copy(c, target, names, rows);
+        await copyInto(c, target, names, rows);
       }
       await c.query('COMMIT');
       return { written: rows.length, bytes, failed: [] };
