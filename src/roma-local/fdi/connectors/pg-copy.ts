@@ -1,8 +1,8 @@
 // PostgreSQL COPY text format, encoded straight into 64 KB buffers: no string per value and no
 // native call per value for the common shapes (ASCII text without escapes, integers), which are
 // written byte by byte; anything else (escapes, non-ASCII, binary) goes through Buffer.write.
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Row, Value } from './types';
@@ -88,8 +88,23 @@ export function* copyChunks(rows: Row[]): Generator<Buffer> {
   if (e.off > 0) yield e.buf.subarray(0, e.off);
 }
 
-/** COPY `rows` into `target` (quoted names) on `c`, in the transaction that is open there. */
+/** COPY `rows` into `target` (quoted names) on `c`, in the transaction that is open there. Parts are
+ * written straight to the COPY stream, waiting for 'drain' only when it asks (no Readable in between). */
 export async function copyInto(c: pg.Client, target: string, names: string[], rows: Row[]): Promise<void> {
   const stream = c.query(copyFrom(`COPY ${target} (${names.join(', ')}) FROM STDIN`));
-  await pipeline(Readable.from(copyChunks(rows)), stream);
+  let refused = false; // the server answered with an error (a unique violation, …) and left COPY mode: write no more
+  stream.on('error', () => { refused = true; });
+  const done = finished(stream); // the server's answer: CommandComplete or that error
+  done.catch(() => undefined); // awaited below
+  try {
+    for (const part of copyChunks(rows)) {
+      if (refused) break;
+      if (!stream.write(part)) await Promise.race([once(stream, 'drain'), done]);
+    }
+  } catch (err) {
+    if (!refused) stream.destroy(err as Error); // our side failed: CopyFail, the server rolls the COPY back
+    throw err;
+  }
+  if (!refused) stream.end();
+  await done;
 }
