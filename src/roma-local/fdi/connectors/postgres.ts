@@ -1,10 +1,11 @@
 // POSTGRESQL through pg: keyset reads; writes by COPY (pg-copy-streams) straight into the target
 // while no batch has met an existing key, else COPY into a staging table then one
 // INSERT … ON CONFLICT per batch; each batch in one transaction, committed without waiting for the
-// WAL fsync (synchronous_commit off, local to it): durable() waits until the WAL is flushed past
-// them before the engine records a checkpoint (no fsync wait per batch).
+// WAL fsync (synchronous_commit off, local to it): durable() flushes the WAL past all of them with
+// one synchronous commit before the engine records a checkpoint (one fsync per checkpoint, not per batch).
 import pg from 'pg';
 import { copyInto } from './pg-copy';
+import { flushWal } from './pg-durable';
 import { countSql, keysWhere, maxSql, placeholders, qualified, quote, readSql, splitTable } from './sql';
 import { rowBytes } from './sqlite';
 import { ConnectorError, logicalOf, nativeType, type ColumnMeta, type Condition, type Connector, type ReadSpec, type Row, type Value, type WriteResult } from './types';
@@ -224,18 +225,12 @@ export class PostgresConnector implements Connector {
     return { written: rows.length - failed.length, bytes, failed };
   }
 
-  /** Every write committed so far is on disk once this returns: the WAL is flushed up to where it was
-   * inserted now (past their commit records). The WAL writer flushes asynchronous commits within
-   * a few wal_writer_delay, sooner while a bulk load fills wal_writer_flush_after: poll until then. */
+  /** Every write committed so far is on disk once this returns (pg-durable.ts). */
   async durable(): Promise<void> {
     if (!this.unsynced) return;
     const c = await this.c();
     try {
-      const first = (await c.query("SELECT pg_current_wal_insert_lsn()::text AS l, pg_current_wal_flush_lsn() >= pg_current_wal_insert_lsn() AS ok")).rows[0] as { l: string; ok: boolean };
-      for (let ok = first.ok; !ok;) {
-        await new Promise((r) => setTimeout(r, 2));
-        ok = (await c.query('SELECT pg_current_wal_flush_lsn() >= $1::pg_lsn AS ok', [first.l])).rows[0].ok as boolean;
-      }
+      await flushWal(c);
     } catch (err) {
       throw pgError(err);
     }
