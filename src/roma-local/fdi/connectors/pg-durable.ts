@@ -1,5 +1,5 @@
 // Making PostgreSQL writes that committed asynchronously (synchronous_commit off) durable at once.
-// A transaction that writes WAL, committed at the session's synchronous_commit, flushes the WAL up
+// A transaction that writes WAL, committed with the configured synchronous_commit, flushes the WAL up
 // to its commit record, so past every earlier commit. The cheapest WAL any role may write is an
 // empty transactional logical message (prefix 'roma-fdi'; nothing reads it unless a logical decoding
 // slot is there). A transaction that only takes an xid writes no WAL and is not flushed. Without the
@@ -8,7 +8,8 @@ import type pg from 'pg';
 
 export async function flushWal(c: pg.Client): Promise<void> {
   try {
-    await c.query("BEGIN; SELECT pg_logical_emit_message(true, 'roma-fdi', ''); COMMIT");
+    // synchronous_commit as configured (the writes turned it off for the session)
+    await c.query("BEGIN; SET LOCAL synchronous_commit TO DEFAULT; SELECT pg_logical_emit_message(true, 'roma-fdi', ''); COMMIT");
     return;
   } catch {
     await c.query('ROLLBACK');

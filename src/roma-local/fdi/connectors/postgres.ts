@@ -1,8 +1,8 @@
 // POSTGRESQL through pg: keyset reads; writes by COPY (pg-copy-streams) straight into the target
 // while no batch has met an existing key, else COPY into a staging table then one
 // INSERT … ON CONFLICT per batch; each batch in one transaction, committed without waiting for the
-// WAL fsync (synchronous_commit off, local to it): durable() flushes the WAL past all of them with
-// one synchronous commit before the engine records a checkpoint (one fsync per checkpoint, not per batch).
+// WAL fsync (synchronous_commit off for the session from its first write on): durable() flushes the
+// WAL past all of them with one synchronous commit before the engine records a checkpoint.
 import pg from 'pg';
 import { copyInto } from './pg-copy';
 import { flushWal } from './pg-durable';
@@ -29,9 +29,6 @@ export function pgError(err: unknown): ConnectorError {
   return new ConnectorError('other', msg);
 }
 
-/** A write's transaction: its commit does not wait for the WAL flush (durable() does, later). */
-const BEGIN_ASYNC = 'BEGIN; SET LOCAL synchronous_commit TO off';
-
 export class PostgresConnector implements Connector {
   readonly dialect = 'postgres' as const;
   private client: pg.Client | null = null;
@@ -40,6 +37,8 @@ export class PostgresConnector implements Connector {
   private upserting = new Set<string>();
   /** Writes committed since the last durable(): their commit records may not be on disk yet. */
   private unsynced = false;
+  /** The session commits without waiting for the WAL flush (set by the first write on a connection). */
+  private asyncCommits = false;
   constructor(private readonly addr: Address, private readonly timeoutS = 10) {}
 
   private async c(): Promise<pg.Client> {
@@ -56,6 +55,7 @@ export class PostgresConnector implements Connector {
       throw pgError(err);
     }
     this.client = client;
+    this.asyncCommits = false;
     return client;
   }
 
@@ -169,20 +169,19 @@ export class PostgresConnector implements Connector {
     const bytes = rows.reduce((n, r) => n + rowBytes(r), 0);
     this.unsynced = true;
     try {
+      if (!this.asyncCommits) { await c.query('SET synchronous_commit TO off'); this.asyncCommits = true; } // durable() flushes
       if (key.length && !this.upserting.has(target)) {
         // a fresh key range (first run, cleared table) needs no upsert: COPY straight in, as fast as psql \copy
-        await c.query(BEGIN_ASYNC);
+        // (one COPY statement is its own transaction, all rows or none: no BEGIN/COMMIT round trips)
         try {
           await copyInto(c, target, names, rows);
-          await c.query('COMMIT');
           return { written: rows.length, bytes, failed: [] };
         } catch (err) {
-          await c.query('ROLLBACK').catch(() => undefined);
           if ((err as { code?: string }).code !== '23505') throw err; // unique violation: some keys exist, upsert
           this.upserting.add(target);
         }
       }
-      await c.query(BEGIN_ASYNC);
+      await c.query('BEGIN');
       if (key.length) {
         if (!this.staged.has(stage)) {
           await c.query(`CREATE TEMP TABLE IF NOT EXISTS ${stage} (LIKE ${target} INCLUDING DEFAULTS) ON COMMIT DELETE ROWS`);
@@ -204,7 +203,7 @@ export class PostgresConnector implements Connector {
     const failed: WriteResult['failed'] = [];
     const sql = `INSERT INTO ${target} (${names.join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')})${conflict}`;
     try {
-      await c.query(BEGIN_ASYNC);
+      await c.query('BEGIN');
       for (let i = 0; i < rows.length; i++) {
         await c.query('SAVEPOINT r');
         try {
