@@ -1,6 +1,8 @@
 // FDI bench, MariaDB → PostgreSQL (the local servers): ROUNDS pairs of `psql \copy` of the rows
 // (the baseline, from a CSV written beforehand) and an FDI run of the same rows into a new table,
 // each pair measured back to back so both see the same machine load. Skipped when a server is down.
+// `node --import tsx bench/fdi-mysql-pg.ts` runs these rounds alone on a fresh roma-local
+// (BENCH_FDI_ROWS, 1M; BENCH_FDI_PG_ROUNDS, 2).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,7 +10,7 @@ import path from 'node:path';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
 import { median } from './load';
-import { fmt, load, makeTask, ROW, rssLine, runWatched, type Api, type Server } from './fdi-server';
+import { api, fmt, load, makeTask, ROW, rssLine, runWatched, startServer, stop, type Api, type Server } from './fdi-server';
 
 export async function mariaToPg(a: Api, s: Server, rows: number, rounds: number): Promise<void> {
   const db = `fdi_bench_${process.pid}`;
@@ -67,5 +69,16 @@ export async function mariaToPg(a: Api, s: Server, rows: number, rounds: number)
     await my.end().catch(() => undefined);
     await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`).catch(() => undefined);
     await admin.end().catch(() => undefined);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fdi-pg-bench-'));
+  const s = await startServer(dataDir);
+  try {
+    await mariaToPg(await api(s.url), s, Number(process.env.BENCH_FDI_ROWS ?? 1_000_000), Number(process.env.BENCH_FDI_PG_ROUNDS ?? 2));
+  } finally {
+    await stop(s);
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -7,8 +7,6 @@ import type { ColumnMeta, Dialect, Row, Value } from './types';
 const SEP = 0x1f;
 /** A decimal as a driver prints it: no sign +, no exponent, no leading zeros. */
 const PLAIN_DEC = /^-?(0|[1-9]\d*)(\.\d+)?$/;
-/** …and already canonical: no trailing zeros in the fraction. */
-const CANON_DEC = /^-?(0|[1-9]\d*)(\.\d*[1-9])?$/;
 
 /** Order-independent checksum over rows: two 32-bit wrapping sums of a row hash. */
 export class Checksum {
@@ -124,7 +122,12 @@ export function canonicalFor(c: ColumnMeta): Fn<string> {
     case 'text': return (v) => (typeof v === 'string' ? v : slow(v));
     case 'decimal': return (v) => {
       if (typeof v === 'number') { const t = String(v); if (!t.includes('e')) return t; }
-      else if (typeof v === 'string' && CANON_DEC.test(v) && v !== '-0') return v;
+      else if (typeof v === 'string' && PLAIN_DEC.test(v)) { // trailing zeros of the fraction cut without a parse ('12.30' → '12.3')
+        let e = v.length;
+        if (v.indexOf('.') > 0) { while (v.charCodeAt(e - 1) === 48) e--; if (v.charCodeAt(e - 1) === 46) e--; }
+        const t = e === v.length ? v : v.slice(0, e);
+        return t === '-0' ? '0' : t;
+      }
       return slow(v);
     };
     case 'datetime': return (v) => (typeof v === 'string' && CANON_DT.test(v) ? v : slow(v));

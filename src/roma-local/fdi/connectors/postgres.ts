@@ -1,10 +1,11 @@
 // POSTGRESQL through pg: keyset reads; writes by COPY (pg-copy-streams) straight into the target
 // while no batch has met an existing key, else COPY into a staging table then one
-// INSERT … ON CONFLICT per batch; each batch in one transaction.
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+// INSERT … ON CONFLICT per batch; each batch in one transaction, committed without waiting for the
+// WAL fsync (synchronous_commit off for the session from its first write on): durable() flushes the
+// WAL past all of them with one synchronous commit before the engine records a checkpoint.
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { copyInto } from './pg-copy';
+import { flushWal } from './pg-durable';
 import { countSql, keysWhere, maxSql, placeholders, qualified, quote, readSql, splitTable } from './sql';
 import { rowBytes } from './sqlite';
 import { ConnectorError, logicalOf, nativeType, type ColumnMeta, type Condition, type Connector, type ReadSpec, type Row, type Value, type WriteResult } from './types';
@@ -28,44 +29,16 @@ export function pgError(err: unknown): ConnectorError {
   return new ConnectorError('other', msg);
 }
 
-/** COPY text format of one value. */
-function copyText(v: Value): string {
-  if (v === null) return '\\N';
-  if (typeof v === 'boolean') return v ? 't' : 'f';
-  if (Buffer.isBuffer(v)) return `\\\\x${v.toString('hex')}`;
-  const s = typeof v === 'string' ? v : String(v);
-  return /[\\\n\r\t]/.test(s) ? s.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t') : s;
-}
-
-const CHUNK = 65536;
-const TAB = 9;
-const NL = 10;
-
-/** COPY text encoded straight into 64 KB buffers (no string per row to collect): the server ingests one while the next is built. */
-function* copyChunks(rows: Row[]): Generator<Buffer> {
-  let buf = Buffer.allocUnsafe(CHUNK);
-  let off = 0;
-  for (const r of rows) {
-    for (let i = 0; i < r.length; i++) {
-      const t = copyText(r[i] ?? null);
-      if (off + t.length * 3 + 2 > buf.length) { // may not fit (3 bytes per UTF-16 unit at most): flush
-        if (off > 0) { yield buf.subarray(0, off); buf = Buffer.allocUnsafe(Math.max(CHUNK, t.length * 3 + 2)); off = 0; }
-        else buf = Buffer.allocUnsafe(t.length * 3 + 2);
-      }
-      if (i) buf[off++] = TAB;
-      off += buf.write(t, off, 'utf8');
-    }
-    buf[off++] = NL;
-  }
-  if (off > 0) yield buf.subarray(0, off);
-}
-
 export class PostgresConnector implements Connector {
   readonly dialect = 'postgres' as const;
   private client: pg.Client | null = null;
   private staged = new Set<string>();
   /** Tables where a COPY met an existing key: upsert through the staging table from then on. */
   private upserting = new Set<string>();
+  /** Writes committed since the last durable(): their commit records may not be on disk yet. */
+  private unsynced = false;
+  /** The session commits without waiting for the WAL flush (set by the first write on a connection). */
+  private asyncCommits = false;
   constructor(private readonly addr: Address, private readonly timeoutS = 10) {}
 
   private async c(): Promise<pg.Client> {
@@ -82,6 +55,7 @@ export class PostgresConnector implements Connector {
       throw pgError(err);
     }
     this.client = client;
+    this.asyncCommits = false;
     return client;
   }
 
@@ -185,11 +159,6 @@ export class PostgresConnector implements Connector {
     await this.q(`DELETE FROM ${qualified('postgres', table)}`);
   }
 
-  private async copy(c: pg.Client, target: string, names: string[], rows: Row[]): Promise<void> {
-    const stream = c.query(copyFrom(`COPY ${target} (${names.join(', ')}) FROM STDIN`));
-    await pipeline(Readable.from(copyChunks(rows)), stream);
-  }
-
   async write(table: string, columns: ColumnMeta[], rows: Row[], key: string[]): Promise<WriteResult> {
     const c = await this.c();
     const names = columns.map((x) => quote('postgres', x.name));
@@ -198,12 +167,14 @@ export class PostgresConnector implements Connector {
     const updates = columns.filter((x) => !key.includes(x.name)).map((x) => `${quote('postgres', x.name)} = EXCLUDED.${quote('postgres', x.name)}`);
     const conflict = key.length ? ` ON CONFLICT (${key.map((k) => quote('postgres', k)).join(', ')}) DO ${updates.length ? `UPDATE SET ${updates.join(', ')}` : 'NOTHING'}` : '';
     const bytes = rows.reduce((n, r) => n + rowBytes(r), 0);
+    this.unsynced = true;
     try {
+      if (!this.asyncCommits) { await c.query('SET synchronous_commit TO off'); this.asyncCommits = true; } // durable() flushes
       if (key.length && !this.upserting.has(target)) {
         // a fresh key range (first run, cleared table) needs no upsert: COPY straight in, as fast as psql \copy
-        // (one COPY statement is its own transaction: all rows or none)
+        // (one COPY statement is its own transaction, all rows or none: no BEGIN/COMMIT round trips)
         try {
-          await this.copy(c, target, names, rows);
+          await copyInto(c, target, names, rows);
           return { written: rows.length, bytes, failed: [] };
         } catch (err) {
           if ((err as { code?: string }).code !== '23505') throw err; // unique violation: some keys exist, upsert
@@ -216,10 +187,10 @@ export class PostgresConnector implements Connector {
           await c.query(`CREATE TEMP TABLE IF NOT EXISTS ${stage} (LIKE ${target} INCLUDING DEFAULTS) ON COMMIT DELETE ROWS`);
           this.staged.add(stage);
         }
-        await this.copy(c, stage, names, rows);
+        await copyInto(c, stage, names, rows);
         await c.query(`INSERT INTO ${target} (${names.join(', ')}) SELECT ${names.join(', ')} FROM ${stage}${conflict}`);
       } else {
-        await this.copy(c, target, names, rows);
+        await copyInto(c, target, names, rows);
       }
       await c.query('COMMIT');
       return { written: rows.length, bytes, failed: [] };
@@ -251,6 +222,18 @@ export class PostgresConnector implements Connector {
       throw pgError(err);
     }
     return { written: rows.length - failed.length, bytes, failed };
+  }
+
+  /** Every write committed so far is on disk once this returns (pg-durable.ts). */
+  async durable(): Promise<void> {
+    if (!this.unsynced) return;
+    const c = await this.c();
+    try {
+      await flushWal(c);
+    } catch (err) {
+      throw pgError(err);
+    }
+    this.unsynced = false;
   }
 
   async close(): Promise<void> {

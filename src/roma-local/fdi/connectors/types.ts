@@ -49,6 +49,9 @@ export interface Connector {
   clearTable(table: string): Promise<void>;
   /** One transaction: upsert on `key` when given, plain insert otherwise; rows the target refuses are reported, not thrown. */
   write(table: string, columns: ColumnMeta[], rows: Row[], key: string[]): Promise<WriteResult>;
+  /** Optional: when write() commits without waiting for the disk, this waits until every write committed
+   * so far is durable. The engine calls it before it records a checkpoint that counts those writes. */
+  durable?(): Promise<void>;
   /** Rows with these keys (for integrity compensation), as [key..., columns...]. */
   readByKeys(table: string, columns: string[], key: string[], keys: Value[][]): Promise<Row[]>;
   close(): Promise<void>;

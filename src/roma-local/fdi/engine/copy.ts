@@ -61,6 +61,8 @@ export async function copyRows(s: CopyStage, cp: Checkpoint, sum: Checksum): Pro
   const keyIdx = plan.readKey.map((k) => { const i = srcNames.indexOf(k); return i >= 0 ? i : srcNames.length + extraKeys.indexOf(k); });
   const codec = new RowCodec(plan.targetCols, dst.dialect);
   const full = s.mode === 'full';
+  // a checkpoint counts only rows the target holds durably (writes may commit before their fsync)
+  const durable = async (): Promise<void> => { await dst.durable?.().catch(onSide('target')); };
   const read = (after: Value[] | null, offset: number): Promise<Row[]> => {
     const p = src.read({ table: plan.sourceTable, columns: srcNames, key: plan.readKey, after, where: s.where, limit: plan.batchSize, offset }).catch(onSide('source'));
     p.catch(() => undefined); // awaited later; a run that stops first must not leave it unhandled
@@ -125,7 +127,7 @@ export async function copyRows(s: CopyStage, cp: Checkpoint, sum: Checksum): Pro
         // the checkpoint of the batch just committed: after every batch without an upsert key (a batch
         // written again would be doubled), else at most every PROGRESS_MS (a replayed batch upserts)
         const t = now();
-        if (!plan.writeKey.length || t - recorded >= PROGRESS_MS) { recordProgress(s, cp, sum, 502, 'WRITER'); recorded = t; pendingRecord = false; }
+        if (!plan.writeKey.length || t - recorded >= PROGRESS_MS) { await durable(); recordProgress(s, cp, sum, 502, 'WRITER'); recorded = t; pendingRecord = false; }
         else pendingRecord = true;
       })();
       writing.catch(() => undefined); // awaited before the next write, or below
@@ -134,10 +136,12 @@ export async function copyRows(s: CopyStage, cp: Checkpoint, sum: Checksum): Pro
     }
     const f0 = now();
     await writing;
+    await durable(); // the caller records the final counters
     cp.writeMs += now() - f0;
   } catch (err) {
     await writing?.catch(() => undefined); // nothing is recorded behind the run's end
-    if (pendingRecord) recordProgress(s, cp, sum, 502, 'WRITER'); // counters of every committed batch
+    // counters of every committed batch, once durable (else a resumed run writes them again)
+    if (pendingRecord && await durable().then(() => true, () => false)) recordProgress(s, cp, sum, 502, 'WRITER');
     throw err;
   }
 }

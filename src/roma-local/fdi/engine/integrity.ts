@@ -61,6 +61,7 @@ export async function integrity(
     after = keyIdx.map((i) => rows[rows.length - 1]![i] ?? null);
     if (rows.length < plan.batchSize) break;
   }
+  await dst.durable?.(); // the run ends as a success only with the compensated rows on disk
   const again = await targetChecksum(dst, plan, env);
   const extra = again.count - sum.count;
   const msg = `compensated ${fixed} rows${unfixable ? `, ${unfixable} could not be written` : ''}; target now ${again.count} rows${extra > 0 ? ` (${extra} rows not from this source)` : ''}`;
