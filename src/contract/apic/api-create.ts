@@ -1,6 +1,7 @@
 // APIC §3 — the ApiCreate body (CreateApiV2 / UpdateApiV2), its parts and its cross-field rules.
 import { z } from 'zod';
 import { AUTH_TYPES, BACKEND_PARAM_ORIGINS, BACKEND_TYPES, CONTENT_TYPES, MOCK_STATUS_CODES, PARAM_LOCATIONS, PARAM_NAME_PATTERN, PATH_PARAM_RE, SYSTEM_PARAM_RE, apicId, apicName, apicRemark, httpMethod, int12 } from './base';
+import { issueReporter } from '../refine';
 
 const paramName = z.string().min(1).max(32).regex(PARAM_NAME_PATTERN, 'letters, digits, -_. ; starts with a letter');
 
@@ -177,7 +178,7 @@ type ApiCreateShape = z.infer<z.ZodObject<typeof apiCreateShape>>;
 
 /** Cross-field rules of an API definition (the gateway relies on them). */
 function checkApi(v: ApiCreateShape, ctx: z.RefinementCtx): void {
-  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  const issue = issueReporter(ctx);
   if (v.req_method === 'GET' && v.req_uri === '/apic/health_check') issue(['req_uri'], 'GET /apic/health_check is reserved');
   // placeholders: whole segments, unique, greedy only last
   const segments = v.req_uri.split('/').slice(1);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { queryInt, wireTime } from '../common';
 import { AUTH_TYPES, BACKEND_TYPES, apicList, apicPaging, httpMethod, int12, preciseSearch } from './base';
 import { urlDomain } from './groups';
+import { issueReporter } from '../refine';
 
 const withMeta = { id: z.string().optional(), status: z.number().int().optional(), register_time: wireTime.optional(), update_time: wireTime.optional() };
 export const reqParam = z.object({
@@ -149,9 +150,10 @@ export const apiCheckRequest = z
     api_id: z.string().max(64).optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.type === 'name' && !v.name) ctx.addIssue({ code: 'custom', path: ['name'], message: 'required when type is name' });
+    const issue = issueReporter(ctx);
+    if (v.type === 'name' && !v.name) issue(['name'], 'required when type is name');
     if (v.type === 'path' && (!v.req_method || !v.req_uri)) {
-      ctx.addIssue({ code: 'custom', path: ['req_uri'], message: 'req_method and req_uri are required when type is path' });
+      issue(['req_uri'], 'req_method and req_uri are required when type is path');
     }
   });
 export type ApiCheckRequest = z.input<typeof apiCheckRequest>;

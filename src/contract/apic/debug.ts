@@ -1,5 +1,6 @@
 // APIC §3 — DebugApiV2: the request the console sends and the recorded exchange.
 import { z } from 'zod';
+import { issueReporter } from '../refine';
 
 const debugName = (underscore: boolean) =>
   z.string().max(32).regex(underscore ? /^[A-Za-z][A-Za-z0-9._-]*$/ : /^[A-Za-z][A-Za-z0-9.-]*$/, 'invalid name');
@@ -18,9 +19,10 @@ export const apiDebugRequest = z
     stage: z.string().max(64).optional(),
   })
   .superRefine((v, ctx) => {
+    const issue = issueReporter(ctx);
     for (const h of Object.keys(v.header ?? {})) {
       if (/^(x-apig-|x-sdk-)/i.test(h) || /^x-stage$/i.test(h)) {
-        ctx.addIssue({ code: 'custom', path: ['header', h], message: 'X-Apig-*, X-Sdk-* and X-Stage are reserved' });
+        issue(['header', h], 'X-Apig-*, X-Sdk-* and X-Stage are reserved');
       }
     }
   });

@@ -1,6 +1,7 @@
 // FDI data sources (fdi.md §1): connection content, create/test body, list, tables and columns.
 import { z } from 'zod';
 import { datasourceType, entities, fdiOffsetLimitQuery, fdiId, int64, sortType } from './base';
+import { issueReporter } from '../refine';
 
 export const DATASOURCE_NAME_PATTERN = /^[^&<>"'()]+$/;
 export const datasourceName = z.string().trim().min(1).max(255).regex(DATASOURCE_NAME_PATTERN, 'must not contain & < > " \' ( )');
@@ -98,18 +99,19 @@ export const datasourceInfo = z
     description: z.string().max(1024).optional(), // (chosen)
   })
   .superRefine((v, ctx) => {
+    const issue = issueReporter(ctx);
     const c = v.content;
     if (v.datasource_type === 'SQLITE') {
-      if (!c.database_name) ctx.addIssue({ code: 'custom', path: ['content', 'database_name'], message: 'required: a file name inside the FDI data folder' });
+      if (!c.database_name) issue(['content', 'database_name'], 'required: a file name inside the FDI data folder');
       return;
     }
     if (!NEEDS_ADDRESS.has(v.datasource_type)) return;
     if (c.mode === 'professional') {
-      if (!c.url) ctx.addIssue({ code: 'custom', path: ['content', 'url'], message: 'required in professional mode' });
+      if (!c.url) issue(['content', 'url'], 'required in professional mode');
       return;
     }
     for (const k of ['host', 'port', 'database_name'] as const) {
-      if (!c[k]) ctx.addIssue({ code: 'custom', path: ['content', k], message: 'required in default mode' });
+      if (!c[k]) issue(['content', k], 'required in default mode');
     }
   });
 export type DatasourceInfo = z.input<typeof datasourceInfo>;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { entities, executeStatus, fdiOffsetLimitQuery, fdiId, int64, period, sortType, taskType, taskTypeAnyCase } from './base';
 import { taskDetailString } from './task-detail';
+import { issueReporter } from '../refine';
 
 export const TASK_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 export const TASK_TAG_PATTERN = /^[A-Za-z0-9_-]*$/;
@@ -137,12 +138,13 @@ export const taskDispatchRequest = z
     cron: z.string().max(255).optional(),
   })
   .superRefine((v, ctx) => {
+    const issue = issueReporter(ctx);
     if (v.use_quartz_cron) {
-      if (!v.cron?.trim()) ctx.addIssue({ code: 'custom', path: ['cron'], message: 'required when use_quartz_cron is true' });
+      if (!v.cron?.trim()) issue(['cron'], 'required when use_quartz_cron is true');
       return;
     }
-    if (!v.period) ctx.addIssue({ code: 'custom', path: ['period'], message: 'required unless use_quartz_cron is true' });
-    if (v.dispatch_interval === undefined) ctx.addIssue({ code: 'custom', path: ['dispatch_interval'], message: 'required unless use_quartz_cron is true' });
+    if (!v.period) issue(['period'], 'required unless use_quartz_cron is true');
+    if (v.dispatch_interval === undefined) issue(['dispatch_interval'], 'required unless use_quartz_cron is true');
   });
 export type TaskDispatchRequest = z.input<typeof taskDispatchRequest>;
 export const taskDispatch = z.object({
