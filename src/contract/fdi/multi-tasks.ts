@@ -1,7 +1,7 @@
 // FDI combined (multi-table) tasks: create, init, table mappings, reset.
 import { z } from 'zod';
 import { fdiId, int64, taskType } from './base';
-import { sqlIdent } from './task-detail';
+import { columnMappingShape, sqlIdent } from './task-detail';
 import { TASK_NAME_PATTERN, TASK_TAG_PATTERN } from './tasks';
 
 const OPERATION_TYPES = ['INSERT', 'UPDATE', 'DELETE'] as const;
@@ -83,14 +83,7 @@ export type MultiTaskInitElement = z.infer<typeof multiTaskInitElement>;
 /** InstallMultiTasks answers a bare JSON array. */
 export const multiTaskInitResponse = z.array(multiTaskInitElement);
 
-const mappingInfoRequest = z.strictObject({
-  source_column: sqlIdent,
-  source_column_type: z.string().max(64).optional(),
-  source_column_length: z.string().max(32).optional(),
-  target_column: sqlIdent,
-  target_column_type: z.string().max(64).optional(),
-  target_column_length: z.string().max(32).optional(),
-});
+const mappingInfoRequest = z.strictObject(columnMappingShape);
 const columnRequest = z.strictObject({ field_name: sqlIdent, field_type: z.string().max(64).optional(), field_length: z.string().max(32).optional() });
 export const createMultiTaskMappingRequest = z.strictObject({
   ext_info: extInfo.nullish(),

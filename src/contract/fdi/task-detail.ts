@@ -81,13 +81,17 @@ export const targetSelectedDatasource = canonical(z.looseObject({
   isSupportClearTab: flag.optional(),
   batchNumber: z.string().max(255).optional(),
 }));
-export const mappingEntry = z.looseObject({
+/** One source column → one target column, as a single task's mapping and a combined task's mapping write it. */
+export const columnMappingShape = {
   source_column: sqlIdent,
   source_column_type: z.string().max(64).optional(),
   source_column_length: z.string().max(32).optional(),
   target_column: sqlIdent,
   target_column_type: z.string().max(64).optional(),
   target_column_length: z.string().max(32).optional(),
+};
+export const mappingEntry = z.looseObject({
+  ...columnMappingShape,
   is_add_mapping: z.union([z.string(), z.boolean()]).optional(),
 });
 export type MappingEntry = z.infer<typeof mappingEntry>;
