@@ -1,8 +1,9 @@
 // FDI bench helpers: a roma-local child process, its FDI API, tasks, and a run watched while it goes:
 // API latency (one GET monitor-logs in flight, every 20 ms), the server's RSS and its CPU time.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { spawnServer } from './spawn';
 
 const root = path.resolve(import.meta.dirname, '..');
 const PASSWORD = 'Bench-Fdi-Passw0rd!';
@@ -15,20 +16,11 @@ export const load = (): string => (fs.readFileSync('/proc/loadavg', 'utf8').spli
 export interface Server { url: string; child: ChildProcess; dataDir: string }
 export interface Api { req: (m: string, p: string, body?: unknown) => Promise<{ status: number; body: any }>; appId: string } // eslint-disable-line @typescript-eslint/no-explicit-any
 
-export function startServer(dataDir: string): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/roma-local/standalone.ts'], {
-    cwd: root, stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, ROMA_DATA_DIR: dataDir, ROMA_LOCAL_PORT: '0', ROMA_LOCAL_PASSWORD: PASSWORD, ROMA_LOCAL_MQTT_PORT: '0', ROMA_LOCAL_GATEWAY_PORT: '0' },
-  });
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    child.stdout!.on('data', (b: Buffer) => {
-      seen += b.toString();
-      const m = /roma-local listening on (http:\/\/\S+)/.exec(seen);
-      if (m) resolve({ url: m[1]!, child, dataDir });
-    });
-    child.once('exit', (code) => reject(new Error(`roma-local exited (${code}): ${seen}`)));
-  });
+export async function startServer(dataDir: string): Promise<Server> {
+  const { url, child } = await spawnServer([], root, ['--import', 'tsx', 'src/roma-local/standalone.ts'], {
+    ROMA_DATA_DIR: dataDir, ROMA_LOCAL_PORT: '0', ROMA_LOCAL_PASSWORD: PASSWORD, ROMA_LOCAL_MQTT_PORT: '0', ROMA_LOCAL_GATEWAY_PORT: '0',
+  }, /roma-local listening on (http:\/\/\S+)/);
+  return { url, child, dataDir };
 }
 export const stop = async (s: Server, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> => {
   // a child killed by a signal has exitCode null and signalCode set: waiting for 'exit' again would hang the bench

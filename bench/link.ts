@@ -3,7 +3,7 @@
 // (link-storm.ts: time until the API reports all online, roma-local CPU per connect and memory),
 // CONNACK → online_status=1 in the API, and in the open console page (link-console.ts).
 // Separate processes: roma-local, the BFF, the storm generator and this one. Figures only.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +17,7 @@ import { seedDevices } from '../scripts/seed-devices';
 import { consoleOnlineLatency } from './link-console';
 import { runStorm } from './link-storm';
 import { median } from './load';
+import { spawnReady } from './spawn';
 
 const root = path.resolve(import.meta.dirname, '..');
 const DEVICES = Number(process.env.BENCH_LINK_DEVICES ?? 100_000);
@@ -45,11 +46,11 @@ export async function benchLink(): Promise<void> {
     db.close();
     console.log(`\n## LINK (${DEVICES} devices seeded in ${(seeded.ms / 1000).toFixed(1)} s)`);
 
-    const roma = await spawnServer(children, ['--import', 'tsx', 'src/roma-local/standalone.ts'], {
+    const roma = await spawnReady(children, root, ['--import', 'tsx', 'src/roma-local/standalone.ts'], {
       ROMA_LOCAL_PORT: '0', ROMA_LOCAL_MQTT_PORT: '0', ROMA_LOCAL_GATEWAY_PORT: '0', ROMA_DATA_DIR: dataDir, ROMA_LOCAL_PASSWORD: PASSWORD,
     }, /roma-local listening on (http:\/\/\S+)/);
     const romaPid = children[0]!.pid!;
-    const bff = await spawnServer(children, ['--import', 'tsx', 'scripts/start.ts'], { PORT: '0', ROMA_ENDPOINT: roma, IAM_ENDPOINT: roma }, /running at (http:\/\/\S+)/);
+    const bff = await spawnReady(children, root, ['--import', 'tsx', 'scripts/start.ts'], { PORT: '0', ROMA_ENDPOINT: roma, IAM_ENDPOINT: roma }, /running at (http:\/\/\S+)/);
     const { api, token, projectId, instance } = await linkApi({ endpoint: roma, user: 'admin', password: PASSWORD, domain: 'roma-local', project: 'cn-north-4' });
     const lr = await request(`${bff}/bff/login`, {
       method: 'POST', headers: { 'x-csrf': '1', 'content-type': 'application/json' },
@@ -153,20 +154,6 @@ export async function benchLink(): Promise<void> {
     await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-function spawnServer(children: ChildProcess[], args: string[], env: Record<string, string>, ready: RegExp): Promise<string> {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      const m = ready.exec(seen);
-      if (m) resolve(m[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code} before it was ready:\n${seen}`)));
-  });
 }
 
 if (path.resolve(process.argv[1] ?? '') === path.resolve(import.meta.filename)) {

@@ -5,9 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { request } from 'undici';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { ensureChromium } from '../scripts/chromium';
 import { benchApic } from './apic';
 import { benchConsumers } from './apic-consumers';
@@ -19,6 +18,7 @@ import { benchFdi } from './fdi';
 import { benchLink } from './link';
 import { median, runLoad, type LoadResult } from './load';
 import { runTeamBench } from './team';
+import { spawnReady } from './spawn';
 
 const root = path.resolve(import.meta.dirname, '..');
 const KB = 1024;
@@ -39,10 +39,10 @@ async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'roma-bench-'));
   const password = 'Bench-Passw0rd!';
   const children: ChildProcess[] = [];
-  const roma = await spawnServer(children, ['--import', 'tsx', 'src/roma-local/standalone.ts'], {
+  const roma = await spawnReady(children, root, ['--import', 'tsx', 'src/roma-local/standalone.ts'], {
     ROMA_LOCAL_PORT: '0', ROMA_LOCAL_MQTT_PORT: '0', ROMA_LOCAL_GATEWAY_PORT: '0', ROMA_DATA_DIR: dataDir, ROMA_LOCAL_PASSWORD: password,
   }, /roma-local listening on (http:\/\/\S+)/);
-  const bff = await spawnServer(children, ['--import', 'tsx', 'scripts/start.ts'], {
+  const bff = await spawnReady(children, root, ['--import', 'tsx', 'scripts/start.ts'], {
     PORT: '0', ROMA_ENDPOINT: roma, IAM_ENDPOINT: roma,
   }, /running at (http:\/\/\S+)/);
   const handle = { url: bff, romaLocalUrl: roma };
@@ -151,21 +151,6 @@ async function main(): Promise<void> {
   }
   if (wanted('team')) await runTeamBench();
   if (wanted('link')) await benchLink();
-}
-
-/** Start a server process and wait for the line announcing its URL. */
-function spawnServer(children: ChildProcess[], args: string[], env: Record<string, string>, ready: RegExp): Promise<string> {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      const m = ready.exec(seen);
-      if (m) resolve(m[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code} before it was ready:\n${seen}`)));
-  });
 }
 
 main().catch((err: unknown) => {

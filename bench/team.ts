@@ -10,37 +10,19 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { Pool } from 'undici';
 import { median } from './load';
+import { spawnServer } from './spawn';
 
 const root = path.resolve(import.meta.dirname, '..');
 const num = (name: string, dflt: number): number => (process.env[name] ? Number(process.env[name]) : dflt);
 const KINDS = ['list', 'detail', 'create', 'delete'] as const;
 type Kind = (typeof KINDS)[number];
 
-interface Server {
-  url: string;
-  pid: number;
-}
-
-function spawnServer(children: ChildProcess[], script: string, env: Record<string, string>, ready: RegExp): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
-    cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      const m = ready.exec(seen);
-      if (m) resolve({ url: m[1]!, pid: child.pid! });
-    });
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}:\n${seen}`)));
-  });
-}
+/** A tsx script as a child process, quiet (LOG_LEVEL warn) unless `env` says otherwise. */
+const startScript = (children: ChildProcess[], script: string, env: Record<string, string>, ready: RegExp) =>
+  spawnServer(children, root, ['--import', 'tsx', script], { LOG_LEVEL: 'warn', ...env }, ready);
 
 function rssMb(pid: number): number {
   try {
@@ -146,7 +128,7 @@ export async function runTeamBench(): Promise<void> {
   const samples: Array<{ t: number; rss: number[] }> = [];
   let sampler: NodeJS.Timeout | undefined;
   try {
-    const roma = await spawnServer(children, 'src/roma-local/standalone.ts', {
+    const roma = await startScript(children, 'src/roma-local/standalone.ts', {
       ROMA_LOCAL_PORT: '0', ROMA_LOCAL_MQTT_PORT: '0', ROMA_LOCAL_GATEWAY_PORT: '0', ROMA_DATA_DIR: path.join(tmp, 'roma'), ROMA_LOCAL_PASSWORD: password,
     }, /roma-local listening on (http:\/\/\S+)/);
     const common = { PORT: '0', ROMA_ENDPOINT: roma.url, IAM_ENDPOINT: roma.url, SESSION_IDLE_TIMEOUT_MS: String(3_600_000) };
@@ -154,10 +136,10 @@ export async function runTeamBench(): Promise<void> {
       ...common, REDIS_URL: redisUrl, REDIS_KEY_PREFIX: `bench:${process.pid}:`, SESSION_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     };
     const ready = /BFF listening on (http:\/\/\S+)/;
-    const a = await spawnServer(children, 'scripts/bff.ts', { ...redisEnv, AUDIT_DIR: path.join(tmp, 'a') }, ready);
-    const b = await spawnServer(children, 'scripts/bff.ts', { ...redisEnv, AUDIT_DIR: path.join(tmp, 'b') }, ready);
-    const m = await spawnServer(children, 'scripts/bff.ts', { ...common, AUDIT_DIR: path.join(tmp, 'm') }, ready);
-    const r1 = await spawnServer(children, 'scripts/bff.ts', { ...redisEnv, AUDIT_DIR: path.join(tmp, 'r1') }, ready);
+    const a = await startScript(children, 'scripts/bff.ts', { ...redisEnv, AUDIT_DIR: path.join(tmp, 'a') }, ready);
+    const b = await startScript(children, 'scripts/bff.ts', { ...redisEnv, AUDIT_DIR: path.join(tmp, 'b') }, ready);
+    const m = await startScript(children, 'scripts/bff.ts', { ...common, AUDIT_DIR: path.join(tmp, 'm') }, ready);
+    const r1 = await startScript(children, 'scripts/bff.ts', { ...redisEnv, AUDIT_DIR: path.join(tmp, 'r1') }, ready);
     const creds = { username: 'admin', password, domain: 'roma-local', project: 'cn-north-4' };
     const setups = [
       { name: '2 replicas + Redis (round robin)', lb: new Balancer([a.url, b.url], Math.ceil(operators / 2)), ops: [] as Operator[] },

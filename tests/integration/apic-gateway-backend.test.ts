@@ -4,19 +4,12 @@
 // repeated response headers get through; a mock answer is the same on every call (it is built
 // once per published version) and changes with a republish.
 import net from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backend, mockApi, startApic } from '../support/apic';
+import { describe, expect, it } from 'vitest';
+import { mockApi } from '../support/apic';
+import { startApicForFile, type Apic } from '../support/apic-gateway';
 
-let t: Awaited<ReturnType<typeof startApic>>;
-const closers: (() => Promise<void>)[] = [];
-beforeAll(async () => { t = await startApic(); });
-afterAll(async () => { for (const c of closers) await c(); await t.close(); });
-
-async function httpBackend(...args: Parameters<typeof backend>) {
-  const b = await backend(...args);
-  closers.push(b.close);
-  return b;
-}
+let t: Apic;
+const { httpBackend, closeAfter } = startApicForFile((started) => { t = started; });
 const httpApi = (groupId: string, host: string, over: Record<string, unknown> = {}, backendOver: Record<string, unknown> = {}) =>
   mockApi(groupId, {
     backend_type: 'HTTP', mock_info: undefined,
@@ -31,7 +24,7 @@ describe('HTTP backend client', () => {
     const sockets = new Set<net.Socket>();
     const silent = net.createServer((s) => { sockets.add(s); s.on('data', () => {}); });
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
-    closers.push(() => new Promise<void>((r) => { for (const s of sockets) s.destroy(); silent.close(() => r()); }));
+    closeAfter(() => new Promise<void>((r) => { for (const s of sockets) s.destroy(); silent.close(() => r()); }));
     const silentHost = `127.0.0.1:${(silent.address() as net.AddressInfo).port}`;
     const g = await t.group('client-timeouts');
     await t.publish((await t.createApi(httpApi(g.id, stall.host, { name: 'stall', req_uri: '/stall' }, { timeout: 300 }))).id);

@@ -2,21 +2,14 @@
 // and their rules; mock and HTTP backends (mapping, constants, system parameters, streaming,
 // timeouts, retries); environment variables; auth; debug; and bad input that never gets a 5xx.
 import net from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiDebugResponse, gatewayErrorBody } from '../../src/contract';
-import { backend, deadPort, mockApi, startApic } from '../support/apic';
+import { deadPort, mockApi } from '../support/apic';
+import { startApicForFile, type Apic } from '../support/apic-gateway';
 
 const RELEASE = 'DEFAULT_ENVIRONMENT_RELEASE_ID';
-let t: Awaited<ReturnType<typeof startApic>>;
-const closers: (() => Promise<void>)[] = [];
-beforeAll(async () => { t = await startApic(); });
-afterAll(async () => { for (const c of closers) await c(); await t.close(); });
-
-async function httpBackend(...args: Parameters<typeof backend>) {
-  const b = await backend(...args);
-  closers.push(b.close);
-  return b;
-}
+let t: Apic;
+const { httpBackend } = startApicForFile((started) => { t = started; });
 const httpApi = (groupId: string, host: string, over: Record<string, unknown> = {}, backendOver: Record<string, unknown> = {}) =>
   mockApi(groupId, {
     backend_type: 'HTTP', mock_info: undefined,

@@ -1,21 +1,11 @@
 // LINK devices, sub-devices, groups, filters and export over real HTTP against roma-local.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deviceGroupStrict, deviceStrict, linkErrorBody } from '../../../src/contract';
-import { start } from '../../../src/roma-local/test-helpers';
-import { linkSession, type Roma } from './support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { deviceGroupStrict, deviceStrict } from '../../../src/contract';
+import { startLinkForFile, type LinkSession, expectLinkError, type Roma } from './support';
 
 let h: Roma;
-let s: Awaited<ReturnType<typeof linkSession>>;
-beforeAll(async () => {
-  h = await start();
-  s = await linkSession(h);
-});
-afterAll(async () => h?.close());
-
-const expectError = (r: { status: number; body: unknown }, status: number, code: string) => {
-  expect(r.status).toBe(status);
-  expect(linkErrorBody.parse(r.body).error_code).toBe(code);
-};
+let s: LinkSession;
+startLinkForFile((started, session) => { h = started; s = session; });
 
 describe('devices', () => {
   it('create (201) shows credentials, the real MQTT address and status 0 = never connected', async () => {
@@ -41,19 +31,19 @@ describe('devices', () => {
       parent_device_id: 10001, product: { product_id: 10001, product_name: 'testproduct', manufacturer_id: 'test', model: 'mate30pro', protocol_type: 0, product_type: 0 },
       password: 'Testpassword@1', device_name: 'device', node_id: 'D32145A100FF', app_id: s.appId, status: 0, description: 'device', tags: ['tag1', 'tag2'],
     };
-    expectError(await s.req('POST', '/devices', { body: seedBody }), 404, 'ROMA.00110006');
+    expectLinkError(await s.req('POST', '/devices', { body: seedBody }), 404, 'ROMA.00110006');
     expect((await s.req('GET', '/devices?limit=1')).body.total).toBe(before);
   });
 
   it('duplicates → 409; bad input → 400 and nothing written', async () => {
     const p = await s.product();
     const d = await s.device(p.id);
-    expectError(await s.req('POST', '/devices', { body: { product: { product_id: p.id }, device_name: d.device_name, node_id: 'other1', app_id: s.appId } }), 409, 'RML.0203');
-    expectError(await s.req('POST', '/devices', { body: { product: { product_id: p.id }, device_name: 'other-name', node_id: d.node_id, app_id: s.appId } }), 409, 'RML.0204');
-    expectError(await s.req('POST', '/devices', { body: { product: { product_id: p.id }, device_name: 'x', node_id: 'n1', app_id: s.appId } }), 400, 'SCB.00000000');
-    expectError(await s.req('POST', '/devices', { body: { product: { product_id: p.id }, device_name: 'ok-name', node_id: 'n1', app_id: s.appId, password: 'weak' } }), 400, 'SCB.00000000');
-    expectError(await s.req('POST', '/devices', { body: [] }), 400, 'SCB.00000000');
-    expectError(await s.req('POST', '/devices', {}), 400, 'RML.0005');
+    expectLinkError(await s.req('POST', '/devices', { body: { product: { product_id: p.id }, device_name: d.device_name, node_id: 'other1', app_id: s.appId } }), 409, 'RML.0203');
+    expectLinkError(await s.req('POST', '/devices', { body: { product: { product_id: p.id }, device_name: 'other-name', node_id: d.node_id, app_id: s.appId } }), 409, 'RML.0204');
+    expectLinkError(await s.req('POST', '/devices', { body: { product: { product_id: p.id }, device_name: 'x', node_id: 'n1', app_id: s.appId } }), 400, 'SCB.00000000');
+    expectLinkError(await s.req('POST', '/devices', { body: { product: { product_id: p.id }, device_name: 'ok-name', node_id: 'n1', app_id: s.appId, password: 'weak' } }), 400, 'SCB.00000000');
+    expectLinkError(await s.req('POST', '/devices', { body: [] }), 400, 'SCB.00000000');
+    expectLinkError(await s.req('POST', '/devices', {}), 400, 'RML.0005');
     expect((await s.req('GET', `/products/${p.id}/devices-summary`)).body.summary).toBe(1);
   });
 
@@ -62,13 +52,13 @@ describe('devices', () => {
     const [a, b, c] = [await s.device(p.id), await s.device(p.id), await s.device(p.id)];
     const up = await s.req('PUT', `/devices/${a.id}`, { body: { device_name: 'renamed-a', status: 1, description: 'off' } });
     expect(up.body).toMatchObject({ device_name: 'renamed-a', status: 1, description: 'off' });
-    expectError(await s.req('PUT', `/devices/${a.id}`, { body: { device_name: 'renamed-a' } }), 400, 'SCB.00000000');
-    expectError(await s.req('DELETE', '/devices', { body: { resources: [b.id, 999999] } }), 404, 'ROMA.00110006');
+    expectLinkError(await s.req('PUT', `/devices/${a.id}`, { body: { device_name: 'renamed-a' } }), 400, 'SCB.00000000');
+    expectLinkError(await s.req('DELETE', '/devices', { body: { resources: [b.id, 999999] } }), 404, 'ROMA.00110006');
     expect((await s.req('GET', `/devices/${b.id}`)).status).toBe(200); // nothing deleted
     expect((await s.req('DELETE', '/devices', { body: { resources: [b.id, c.id] } })).status).toBe(204);
     expect((await s.req('DELETE', `/devices/${a.id}`)).status).toBe(204);
     expect((await s.req('GET', `/products/${p.id}/devices-summary`)).body.summary).toBe(0);
-    expectError(await s.req('GET', `/devices/${a.id}`), 404, 'ROMA.00110006');
+    expectLinkError(await s.req('GET', `/devices/${a.id}`), 404, 'ROMA.00110006');
   });
 
   it('device credentials reset: given values, regenerate when both empty', async () => {
@@ -80,7 +70,7 @@ describe('devices', () => {
     expect(g.body.user_name).toBe('my-device-user');
     expect(g.body.password).not.toBe('Another#Pass9');
     const other = await s.device(p.id);
-    expectError(await s.req('PUT', `/devices/${other.id}/authentication`, { body: { user_name: 'my-device-user' } }), 409, 'RML.0205');
+    expectLinkError(await s.req('PUT', `/devices/${other.id}/authentication`, { body: { user_name: 'my-device-user' } }), 409, 'RML.0205');
   });
 
   it('topics of a device: system topics and the product custom topics', async () => {
@@ -109,10 +99,10 @@ describe('devices', () => {
     expect(added.body[0]).toMatchObject({ id: loose.id, node_type: 2, parent_device_id: gw.id });
     const list = await s.req('GET', `/devices/${gw.id}/subsets`);
     expect(list.body.total).toBe(2);
-    expectError(await s.req('GET', `/devices/${loose.id}/subsets`), 400, 'RML.0237');
-    expectError(await s.req('POST', '/devices', { body: { product: { product_id: np.id }, device_name: 'orphan-x', node_id: 'orph', app_id: s.appId, parent_device_id: loose.id } }), 400, 'RML.0237');
-    expectError(await s.req('POST', `/devices/${gw.id}/subsets`, { body: { resources: [gw.id] } }), 400, 'RML.0215');
-    expectError(await s.req('DELETE', `/devices/${gw.id}`), 409, 'RML.0213');
+    expectLinkError(await s.req('GET', `/devices/${loose.id}/subsets`), 400, 'RML.0237');
+    expectLinkError(await s.req('POST', '/devices', { body: { product: { product_id: np.id }, device_name: 'orphan-x', node_id: 'orph', app_id: s.appId, parent_device_id: loose.id } }), 400, 'RML.0237');
+    expectLinkError(await s.req('POST', `/devices/${gw.id}/subsets`, { body: { resources: [gw.id] } }), 400, 'RML.0215');
+    expectLinkError(await s.req('DELETE', `/devices/${gw.id}`), 409, 'RML.0213');
     expect((await s.req('DELETE', '/devices', { body: { resources: [gw.id, child.id, loose.id] } })).status).toBe(204);
   });
 });
@@ -147,9 +137,9 @@ describe('device list filters and paging', () => {
   });
 
   it('bad filters → 400 in the LINK shape', async () => {
-    expectError(await s.req('GET', '/devices?online_status=1,5'), 400, 'SCB.00000000');
-    expectError(await s.req('GET', '/devices?offset=-1'), 400, 'SCB.00000000');
-    expectError(await s.req('GET', '/devices?created_date_start=yesterday'), 400, 'SCB.00000000');
+    expectLinkError(await s.req('GET', '/devices?online_status=1,5'), 400, 'SCB.00000000');
+    expectLinkError(await s.req('GET', '/devices?offset=-1'), 400, 'SCB.00000000');
+    expectLinkError(await s.req('GET', '/devices?created_date_start=yesterday'), 400, 'SCB.00000000');
   });
 
   it('export: CSV UTF-8 with BOM, passwords only when asked', async () => {
@@ -180,30 +170,30 @@ describe('device groups', () => {
     const g = deviceGroupStrict.parse(root.body);
     expect(g.app_name).toBe('demo-app');
     const child = await s.req('POST', '/device-groups', { body: { parent_id: g.id, name: 'floor-1', app_id: s.appId, description: 'first' } });
-    expectError(await s.req('POST', '/device-groups', { body: { parent_id: g.id, name: 'floor-1', app_id: s.appId } }), 409, 'RML.0206');
-    expectError(await s.req('POST', '/device-groups', { body: { parent_id: 99999, name: 'lost', app_id: s.appId } }), 404, 'ROMA.00110006');
+    expectLinkError(await s.req('POST', '/device-groups', { body: { parent_id: g.id, name: 'floor-1', app_id: s.appId } }), 409, 'RML.0206');
+    expectLinkError(await s.req('POST', '/device-groups', { body: { parent_id: 99999, name: 'lost', app_id: s.appId } }), 404, 'ROMA.00110006');
     const tree = await s.req('GET', `/device-groups?app_id=${s.appId}`);
     const node = tree.body.items.find((n: { id: number }) => n.id === g.id);
     expect(node.children.map((c: { name: string }) => c.name)).toEqual(['floor-1']);
-    expectError(await s.req('GET', '/device-groups'), 400, 'SCB.00000000'); // app_id required
+    expectLinkError(await s.req('GET', '/device-groups'), 400, 'SCB.00000000'); // app_id required
 
     const p = await s.product();
     const d1 = await s.device(p.id, { device_name: 'grp-dev-1' });
     const d2 = await s.device(p.id, { device_name: 'grp-dev-2' });
     expect((await s.req('POST', `/device-groups/${child.body.id}/devices/batch-add`, { body: { resources: [d1.id, d2.id] } })).status).toBe(204);
-    expectError(await s.req('POST', `/device-groups/${child.body.id}/devices/batch-add`, { body: { resources: [424242] } }), 404, 'ROMA.00110006');
+    expectLinkError(await s.req('POST', `/device-groups/${child.body.id}/devices/batch-add`, { body: { resources: [424242] } }), 404, 'ROMA.00110006');
     const members = await s.req('GET', `/device-groups/${child.body.id}/devices?device_name=grp-dev`);
     expect(members.body.total).toBe(2);
     expect(members.body.items[0]).toMatchObject({ device_id: d2.id, device_name: 'grp-dev-2', product_id: p.id, status: 0, online_status: 0 });
     expect((await s.req('DELETE', `/device-groups/${child.body.id}/devices/${d1.id}`)).status).toBe(204);
-    expectError(await s.req('DELETE', `/device-groups/${child.body.id}/devices/${d1.id}`), 404, 'ROMA.00110006');
+    expectLinkError(await s.req('DELETE', `/device-groups/${child.body.id}/devices/${d1.id}`), 404, 'ROMA.00110006');
 
     const up = await s.req('PUT', `/device-groups/${g.id}`, { body: { name: 'building-a', description: 'HQ' } });
     expect(up.body).toMatchObject({ name: 'building-a', description: 'HQ' });
-    expectError(await s.req('DELETE', `/device-groups/${g.id}`), 409, 'RML.0211');
+    expectLinkError(await s.req('DELETE', `/device-groups/${g.id}`), 409, 'RML.0211');
     expect((await s.req('DELETE', `/device-groups/${child.body.id}`)).status).toBe(204);
     expect((await s.req('DELETE', `/device-groups/${g.id}`)).status).toBe(204);
-    expectError(await s.req('DELETE', `/device-groups/${g.id}`), 404, 'ROMA.00110006');
-    expectError(await s.req('DELETE', '/device-groups/x1'), 400, 'SCB.00000000');
+    expectLinkError(await s.req('DELETE', `/device-groups/${g.id}`), 404, 'ROMA.00110006');
+    expectLinkError(await s.req('DELETE', '/device-groups/x1'), 400, 'SCB.00000000');
   });
 });

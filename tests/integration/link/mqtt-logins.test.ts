@@ -1,17 +1,12 @@
 // The broker checks CONNECTs against logins kept in memory (link/login-cache.ts): every write
 // that changes a login must take effect at the next CONNECT, and a connect storm must end with
 // every device online in the API (status writes are batched, flushed before any HTTP answer).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { start } from '../../../src/roma-local/test-helpers';
-import { connect, deviceLogin, end, linkSession, type Roma } from './support';
+import { describe, expect, it } from 'vitest';
+import { connect, deviceLogin, end, startLinkForFile, type LinkSession, type Roma } from './support';
 
 let h: Roma;
-let s: Awaited<ReturnType<typeof linkSession>>;
-beforeAll(async () => {
-  h = await start();
-  s = await linkSession(h);
-});
-afterAll(async () => h?.close());
+let s: LinkSession;
+startLinkForFile((started, session) => { h = started; s = session; });
 
 const status = async (id: number) => (await s.req('GET', `/devices/${id}`)).body;
 

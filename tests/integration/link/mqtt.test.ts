@@ -1,18 +1,14 @@
 // The LINK MQTT endpoint with real MQTT clients: login, refusals, status transitions, keepalive
 // expiry, force offline, topic rights, shadow, sync/async commands, garbage, restart.
 import net from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { shadowResponse } from '../../../src/contract';
 import { start } from '../../../src/roma-local/test-helpers';
-import { connect, deviceLogin, end, linkSession, until, type Roma } from './support';
+import { connect, deviceLogin, end, linkSession, until, startLinkForFile, type LinkSession, type Roma } from './support';
 
 let h: Roma;
-let s: Awaited<ReturnType<typeof linkSession>>;
-beforeAll(async () => {
-  h = await start();
-  s = await linkSession(h);
-});
-afterAll(async () => h?.close());
+let s: LinkSession;
+startLinkForFile((started, session) => { h = started; s = session; });
 
 const status = async (id: number) => (await s.req('GET', `/devices/${id}`)).body;
 const online = (id: number, want: number) => until(() => status(id), (d) => d.online_status === want, `online_status ${want}`);

@@ -1,21 +1,11 @@
 // LINK products, topics, thing model and statistics over real HTTP against roma-local.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { productStrict, productTopicStrict, propertyStrict, serviceStrict, devicesCountResponse, linkErrorBody } from '../../../src/contract';
-import { start } from '../../../src/roma-local/test-helpers';
-import { linkSession, type Roma } from './support';
+import { describe, expect, it } from 'vitest';
+import { productStrict, productTopicStrict, propertyStrict, serviceStrict, devicesCountResponse } from '../../../src/contract';
+import { startLinkForFile, type LinkSession, expectLinkError, type Roma } from './support';
 
 let h: Roma;
-let s: Awaited<ReturnType<typeof linkSession>>;
-beforeAll(async () => {
-  h = await start();
-  s = await linkSession(h);
-});
-afterAll(async () => h?.close());
-
-const expectError = (r: { status: number; body: unknown }, status: number, code: string) => {
-  expect(r.status).toBe(status);
-  expect(linkErrorBody.parse(r.body).error_code).toBe(code);
-};
+let s: LinkSession;
+startLinkForFile((started, session) => { h = started; s = session; });
 
 describe('products', () => {
   it('create → show → list → update → delete, in the vendor shape', async () => {
@@ -38,7 +28,7 @@ describe('products', () => {
     expect(up.body.name).toBe(`${p.name}_b`);
     expect(up.body.authentication).toBeUndefined();
     expect((await s.req('DELETE', `/products/${p.id}`)).status).toBe(204);
-    expectError(await s.req('GET', `/products/${p.id}`), 404, 'ROMA.00110006');
+    expectLinkError(await s.req('GET', `/products/${p.id}`), 404, 'ROMA.00110006');
   });
 
   it('duplicate name → 409, non-updatable fields refused, bad path id → 400', async () => {
@@ -46,25 +36,25 @@ describe('products', () => {
     const dup = await s.req('POST', '/products', {
       body: { app_id: s.appId, name: p.name, manufacturer_id: 'zz', manufacturer_name: 'Z', model: 'Z1', product_type: 0, protocol_type: 0 },
     });
-    expectError(dup, 409, 'RML.0201');
+    expectLinkError(dup, 409, 'RML.0201');
     const bad = await s.req('PUT', `/products/${p.id}`, {
       body: { name: 'x1', manufacturer_id: 'mx', manufacturer_name: 'Maker', model: 'M2', device_type: 'S', product_type: 1 },
     });
-    expectError(bad, 400, 'SCB.00000000');
-    expectError(await s.req('GET', '/products/abc'), 400, 'SCB.00000000');
-    expectError(await s.req('POST', '/products', { body: { name: 'x' } }), 400, 'SCB.00000000');
-    expectError(await s.req('POST', '/products', { raw: '{bad' }), 400, 'RML.0003');
+    expectLinkError(bad, 400, 'SCB.00000000');
+    expectLinkError(await s.req('GET', '/products/abc'), 400, 'SCB.00000000');
+    expectLinkError(await s.req('POST', '/products', { body: { name: 'x' } }), 400, 'SCB.00000000');
+    expectLinkError(await s.req('POST', '/products', { raw: '{bad' }), 400, 'RML.0003');
     const unknownApp = await s.req('POST', '/products', {
       body: { app_id: 'nope', name: 'q1', manufacturer_id: 'q', manufacturer_name: 'Q', model: 'Q', product_type: 0, protocol_type: 0 },
     });
-    expectError(unknownApp, 404, 'ROMA.00110006');
+    expectLinkError(unknownApp, 404, 'ROMA.00110006');
   });
 
   it('a product with devices cannot be deleted; summary counts its devices', async () => {
     const p = await s.product();
     await s.device(p.id);
     expect((await s.req('GET', `/products/${p.id}/devices-summary`)).body).toEqual({ summary: 1 });
-    expectError(await s.req('DELETE', `/products/${p.id}`), 409, 'RML.0210');
+    expectLinkError(await s.req('DELETE', `/products/${p.id}`), 409, 'RML.0210');
   });
 
   it('product credentials: show, reset given, regenerate when both empty', async () => {
@@ -75,7 +65,7 @@ describe('products', () => {
     const g = await s.req('PUT', `/products/${p.id}/authentication`, { body: {} });
     expect(g.body.user_name).not.toBe('product-user-1');
     expect(g.body.password).not.toBe(a.body.password);
-    expectError(await s.req('PUT', `/products/${p.id}/authentication`, { body: { password: 'short' } }), 400, 'SCB.00000000');
+    expectLinkError(await s.req('PUT', `/products/${p.id}/authentication`, { body: { password: 'short' } }), 400, 'SCB.00000000');
   });
 
   it('product topics CRUD', async () => {
@@ -83,7 +73,7 @@ describe('products', () => {
     const c = await s.req('POST', `/products/${p.id}/topics`, { body: { permission: 0, name: 'alarm', version: 'v1', description: 'alarms' } });
     expect(c.status).toBe(201);
     const t = productTopicStrict.parse(c.body);
-    expectError(await s.req('POST', `/products/${p.id}/topics`, { body: { permission: 1, name: 'alarm', version: 'v1' } }), 409, 'RML.0207');
+    expectLinkError(await s.req('POST', `/products/${p.id}/topics`, { body: { permission: 1, name: 'alarm', version: 'v1' } }), 409, 'RML.0207');
     const u = await s.req('PUT', `/products/${p.id}/topics/${t.topic_id}`, { body: { permission: 1, name: 'alarm2', version: 'v1' } });
     expect(u.body.topic_id).toBe(Number(t.topic_id));
     expect(u.body.permission).toBe(1);
@@ -104,10 +94,10 @@ describe('thing model', () => {
     });
     expect(prop.status).toBe(201);
     propertyStrict.parse(prop.body);
-    expectError(await s.req('POST', `/services/${service.service_id}/properties`, {
+    expectLinkError(await s.req('POST', `/services/${service.service_id}/properties`, {
       body: { property_name: 'volts', data_type: 'string', required: 1, max_length: 3 },
     }), 409, 'RML.0207');
-    expectError(await s.req('POST', `/services/${service.service_id}/properties`, {
+    expectLinkError(await s.req('POST', `/services/${service.service_id}/properties`, {
       body: { property_name: 'amps', data_type: 'number', required: 1 },
     }), 400, 'SCB.00000000');
     const cmd = await s.req('POST', `/services/${service.service_id}/commands`, { body: { name: 'reset' } });
@@ -122,7 +112,7 @@ describe('thing model', () => {
     expect((await s.req('GET', `/services?product_id=${p.id}`)).body.total).toBe(1);
     expect((await s.req('GET', `/services/${service.service_id}/properties`)).body.items[0].property_name).toBe('volts');
     expect((await s.req('DELETE', `/services/${service.service_id}`)).status).toBe(204);
-    expectError(await s.req('GET', `/services/${service.service_id}/commands/${cmd.body.command_id}`), 404, 'ROMA.00110006');
+    expectLinkError(await s.req('GET', `/services/${service.service_id}/commands/${cmd.body.command_id}`), 404, 'ROMA.00110006');
   });
 });
 
@@ -146,8 +136,8 @@ describe('demo and statistics', () => {
 
   it('unknown instance → 404 in the LINK shape; no token → 401', async () => {
     const other = await fetch(`${h.url}/v2/${s.pid}/link/instances/nope/products`, { headers: { 'x-auth-token': s.token } });
-    expectError({ status: other.status, body: await other.json() }, 404, 'ROMA.00110002');
+    expectLinkError({ status: other.status, body: await other.json() }, 404, 'ROMA.00110002');
     const anon = await fetch(`${h.url}${s.base}/products`);
-    expectError({ status: anon.status, body: await anon.json() }, 401, 'SCB.00000000');
+    expectLinkError({ status: anon.status, body: await anon.json() }, 401, 'SCB.00000000');
   });
 });

@@ -2,9 +2,29 @@
 // ports, temp data dir), a logged-in LINK client, and helpers to create products/devices and to
 // connect real MQTT clients.
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { linkErrorBody } from '../../../src/contract/common';
 import { call, session, start } from '../../../src/roma-local/test-helpers';
 
 export type Roma = Awaited<ReturnType<typeof start>>;
+export type LinkSession = Awaited<ReturnType<typeof linkSession>>;
+
+/** One roma-local and a logged-in LINK client for a test file: started before its tests, stopped
+ * after them; `use` receives both (the file keeps them in its own `h` and `s`). */
+export function startLinkForFile(use: (h: Roma, s: LinkSession) => void): void {
+  let h: Roma | undefined;
+  beforeAll(async () => {
+    h = await start();
+    use(h, await linkSession(h));
+  });
+  afterAll(async () => h?.close());
+}
+
+/** A LINK error answer: this status and this vendor error code. */
+export function expectLinkError(r: { status: number; body: unknown }, status: number, code: string): void {
+  expect(r.status).toBe(status);
+  expect(linkErrorBody.parse(r.body).error_code).toBe(code);
+}
 
 export async function linkSession(h: Roma) {
   const s = await session(h);
