@@ -11,8 +11,11 @@ import { corsHeaders } from './stages';
 
 export { backendRequest, substitute, systemParam } from './backend-plan';
 
+/** Adds the CORS headers in place: every caller hands over a headers object of its own (a second
+ * spread in one object literal took V8's slow path, one runtime call per property). */
 function withCors(ctx: GatewayContext, headers: Record<string, string | string[]>): Record<string, string | string[]> {
-  return ctx.match!.route.api.cors ? { ...headers, ...corsHeaders(ctx.req, false) } : headers;
+  if (ctx.match!.route.api.cors) Object.assign(headers, corsHeaders(ctx.req, false));
+  return headers;
 }
 
 /** A mock answer depends only on the definition: built once per published version. */

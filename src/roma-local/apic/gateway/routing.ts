@@ -13,6 +13,16 @@ export interface CompiledRoute {
   segments: Seg[];
   swa: boolean;
   method: string;
+  /** The match of a fully literal route: always the same, made once (never written to). */
+  literalMatch?: RouteMatch;
+}
+/** What one group serves in one environment. */
+export interface RouteScope {
+  /** Most specific first. */
+  routes: CompiledRoute[];
+  /** Fully literal NORMAL path → its routes: found without a scan. */
+  literal: Map<string, CompiledRoute[]>;
+  vars: ReadonlyMap<string, string>;
 }
 /** The variables of a group and environment that has none: one shared map, so that the backend
  * plans cached per variable map are not rebuilt on every request. Never written to. */
@@ -87,6 +97,8 @@ export class RouteTable {
   literal = new Map<string, Map<string, CompiledRoute[]>>();
   /** `${groupId}|${envId}` → variable name → value */
   vars = new Map<string, Map<string, string>>();
+  /** group → env → the three above (looked up per request without building a key string) */
+  scopes = new Map<string, Map<string, RouteScope>>();
 
   constructor(private readonly db: Db, private readonly state: ApicState) {}
 
@@ -143,7 +155,29 @@ export class RouteTable {
       if (!vars.has(key)) vars.set(key, new Map());
       vars.get(key)!.set(v.name, v.value);
     }
-    Object.assign(this, { hosts, envs, routes, literal, vars, epoch });
+    const scopes = new Map<string, Map<string, RouteScope>>();
+    const scopeOf = (groupId: string, envId: string): RouteScope => {
+      let byEnv = scopes.get(groupId);
+      if (!byEnv) scopes.set(groupId, (byEnv = new Map()));
+      let sc = byEnv.get(envId);
+      if (!sc) {
+        const key = `${groupId}|${envId}`;
+        byEnv.set(envId, (sc = { routes: routes.get(key) ?? [], literal: literal.get(key) ?? new Map(), vars: vars.get(key) ?? NO_VARS }));
+      }
+      return sc;
+    };
+    for (const l of live) {
+      const api = JSON.parse(l.snapshot) as { group_id: string };
+      scopeOf(api.group_id, l.env_id);
+    }
+    for (const key of vars.keys()) {
+      const [groupId, envId] = key.split('|') as [string, string];
+      scopeOf(groupId, envId);
+    }
+    for (const list of routes.values()) {
+      for (const r of list) if (!r.swa && r.segments.every((s) => 'lit' in s)) r.literalMatch = Object.freeze({ route: r, pathParams: Object.freeze({}), rest: Object.freeze([]) as unknown as string[] });
+    }
+    Object.assign(this, { hosts, envs, routes, literal, vars, scopes, epoch });
   }
 
   envId(instanceId: string, stage: string): string | undefined {
@@ -154,15 +188,25 @@ export class RouteTable {
 
   /** The first route matching path and method; `methodMismatch` when only the path matched. */
   find(groupId: string, envId: string, method: string, segs: string[]): RouteMatch | { methodMismatch: true; cors: boolean } | null {
-    const key = `${groupId}|${envId}`;
+    return this.findIn(this.scope(groupId, envId), method, segs);
+  }
+
+  /** The routes and variables of a group in an environment (undefined: nothing published there, no variables). */
+  scope(groupId: string, envId: string): RouteScope | undefined {
+    return this.scopes.get(groupId)?.get(envId);
+  }
+
+  findIn(scope: RouteScope | undefined, method: string, segs: string[]): RouteMatch | { methodMismatch: true; cors: boolean } | null {
+    if (!scope) return null;
     // a fully literal route is the most specific of all that match its path: no scan needed
-    for (const route of this.literal.get(key)?.get(segs.join('/')) ?? []) {
-      if (route.method === 'ANY' || route.method === method || (method === 'HEAD' && route.method === 'GET')) {
-        return { route, pathParams: {}, rest: [] };
+    const lit = scope.literal.size > 0 ? scope.literal.get(segs.join('/')) : undefined;
+    if (lit) {
+      for (const route of lit) {
+        if (route.method === 'ANY' || route.method === method || (method === 'HEAD' && route.method === 'GET')) return route.literalMatch!;
       }
     }
     let pathHit: CompiledRoute | undefined;
-    for (const route of this.routes.get(key) ?? []) {
+    for (const route of scope.routes) {
       const m = matchSegments(route, segs);
       if (!m) continue;
       if (route.method === 'ANY' || route.method === method || (method === 'HEAD' && route.method === 'GET')) {

@@ -47,7 +47,8 @@ export function routeStage(table: RouteTable): Stage {
     ctx.projectId = entry.projectId;
     ctx.envId = envId;
     ctx.envName = stage;
-    const found = t.find(entry.groupId, envId, ctx.req.method, decodeSegments(ctx.req.path));
+    const scope = t.scope(entry.groupId, envId);
+    const found = t.findIn(scope, ctx.req.method, decodeSegments(ctx.req.path));
     if (!found) throw GW.noApi();
     if ('methodMismatch' in found) {
       if (found.cors && ctx.req.method === 'OPTIONS' && header(ctx.req, 'access-control-request-method')) {
@@ -57,7 +58,7 @@ export function routeStage(table: RouteTable): Stage {
       throw GW.noMethod();
     }
     ctx.match = found;
-    ctx.vars = t.vars.get(`${entry.groupId}|${envId}`) ?? NO_VARS;
+    ctx.vars = scope?.vars ?? NO_VARS;
     if (ctx.trace) ctx.log.push(`route: ${found.route.api.name} (${found.route.api.id}) version ${found.route.versionId} in ${stage}`);
   };
 }

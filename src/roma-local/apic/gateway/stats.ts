@@ -10,6 +10,9 @@ interface Bucket {
 
 export class Stats {
   private pending = new Map<string, Bucket>();
+  /** The buckets of the minute counted last, by API id: no key string built per call. */
+  private minute = -1;
+  private current = new Map<string, Bucket>();
   private timer: NodeJS.Timeout;
 
   constructor(private readonly db: Db, private readonly now: () => number, flushMs = 5000) {
@@ -17,34 +20,41 @@ export class Stats {
     this.timer.unref();
   }
 
-  record(e: { instanceId: string; apiId: string; groupId: string; status: number; latency: number; backend: number; bytesIn: number; bytesOut: number }): void {
+  /** One call (positional: no object per call). Latencies in ms. */
+  record(instanceId: string, apiId: string, groupId: string, status: number, latency: number, backend: number, bytesIn: number, bytesOut: number): void {
     const minute = Math.floor(this.now() / 60000);
-    const key = `${e.apiId}|${minute}`;
-    let b = this.pending.get(key);
+    if (minute !== this.minute) { this.minute = minute; this.current = new Map(); }
+    let b = this.current.get(apiId);
     if (!b) {
-      b = {
-        instance_id: e.instanceId, api_id: e.apiId, group_id: e.groupId, minute, req_count: 0, c2xx: 0, c4xx: 0, c5xx: 0, errors: 0,
-        sum_latency: 0, max_latency: 0, sum_backend: 0, max_backend: 0, bytes_in: 0, bytes_out: 0,
-      };
-      this.pending.set(key, b);
+      const key = `${apiId}|${minute}`;
+      b = this.pending.get(key);
+      if (!b) {
+        b = {
+          instance_id: instanceId, api_id: apiId, group_id: groupId, minute, req_count: 0, c2xx: 0, c4xx: 0, c5xx: 0, errors: 0,
+          sum_latency: 0, max_latency: 0, sum_backend: 0, max_backend: 0, bytes_in: 0, bytes_out: 0,
+        };
+        this.pending.set(key, b);
+      }
+      this.current.set(apiId, b);
     }
     b.req_count++;
-    if (e.status >= 200 && e.status < 300) b.c2xx++;
-    else if (e.status >= 400 && e.status < 500) b.c4xx++;
-    else if (e.status >= 500) b.c5xx++;
-    if (e.status >= 400) b.errors++;
-    b.sum_latency += e.latency;
-    b.max_latency = Math.max(b.max_latency, e.latency);
-    b.sum_backend += e.backend;
-    b.max_backend = Math.max(b.max_backend, e.backend);
-    b.bytes_in += e.bytesIn;
-    b.bytes_out += e.bytesOut;
+    if (status >= 200 && status < 300) b.c2xx++;
+    else if (status >= 400 && status < 500) b.c4xx++;
+    else if (status >= 500) b.c5xx++;
+    if (status >= 400) b.errors++;
+    b.sum_latency += latency;
+    if (latency > b.max_latency) b.max_latency = latency;
+    b.sum_backend += backend;
+    if (backend > b.max_backend) b.max_backend = backend;
+    b.bytes_in += bytesIn;
+    b.bytes_out += bytesOut;
   }
 
   flush(): void {
     if (this.pending.size === 0) return;
     const rows = [...this.pending.values()];
     this.pending.clear();
+    this.current.clear(); // the flushed buckets must not be counted into again
     const upsert = this.db.prepare(
       `INSERT INTO apic_stats (instance_id, api_id, group_id, minute, req_count, c2xx, c4xx, c5xx, errors, sum_latency, max_latency,
          sum_backend, max_backend, bytes_in, bytes_out)

@@ -26,7 +26,7 @@ export function policyStages(db: Db, state: PolicyState, counters: QuotaCounters
   const tables = new PolicyTables(db, state);
   const route = routeStage(routes);
   const policiesOf = (ctx: GatewayContext): ApiPolicies | undefined =>
-    ctx.match && ctx.envId ? tables.fresh().byApiEnv.get(`${ctx.match.route.api.id}|${ctx.envId}`) : undefined;
+    ctx.match && ctx.envId ? tables.of(ctx.match.route.api.id, ctx.envId) : undefined;
 
   const preflight: Stage = (ctx) => {
     const acrm = ctx.req.method === 'OPTIONS' ? header(ctx.req, 'access-control-request-method') : undefined;

@@ -30,10 +30,15 @@ const RATE_UNITS: Record<RateLimitContent['default_time_unit'], TimeUnit> = { se
 export class PolicyTables {
   private epoch = -1;
   quotaByApp = new Map<string, QuotaRule & { interval: number; unit: string }>();
-  /** `${apiId}|${envId}` → what applies there. */
-  byApiEnv = new Map<string, ApiPolicies>();
+  /** API id → env id → what applies there (nested: no key string built per request). */
+  byApiEnv = new Map<string, Map<string, ApiPolicies>>();
 
   constructor(private readonly db: Db, private readonly state: PolicyState) {}
+
+  /** What applies to an API in an environment, if anything. */
+  of(apiId: string, envId: string): ApiPolicies | undefined {
+    return this.fresh().byApiEnv.get(apiId)?.get(envId);
+  }
 
   fresh(): this {
     if (this.epoch !== this.state.epoch) this.build();
@@ -49,10 +54,12 @@ export class PolicyTables {
         interval: q.time_interval, unit: q.time_unit,
       });
     }
-    const byApiEnv = new Map<string, ApiPolicies>();
-    const at = (key: string) => {
-      let p = byApiEnv.get(key);
-      if (!p) byApiEnv.set(key, (p = { notEnforced: [] }));
+    const byApiEnv = new Map<string, Map<string, ApiPolicies>>();
+    const at = (apiId: string, envId: string) => {
+      let byEnv = byApiEnv.get(apiId);
+      if (!byEnv) byApiEnv.set(apiId, (byEnv = new Map()));
+      let p = byEnv.get(envId);
+      if (!p) byEnv.set(envId, (p = { notEnforced: [] }));
       return p;
     };
     const specials = new Map<string, Map<string, number>>();
@@ -61,14 +68,14 @@ export class PolicyTables {
       specials.get(s.throttle_id)!.set(`${s.object_type.toLowerCase()}:${s.object_id}`, s.call_limits);
     }
     for (const t of this.db.prepare(`SELECT t.*, b.api_id, b.env_id FROM apic_throttle_bindings b JOIN apic_throttles t ON t.id = b.throttle_id`).all() as (ThrottleRow & { api_id: string; env_id: string })[]) {
-      at(`${t.api_id}|${t.env_id}`).throttle ??= {
+      at(t.api_id, t.env_id).throttle ??= {
         id: t.id, source: 'policy', periodMs: t.time_interval * TIME_UNIT_MS[t.time_unit as TimeUnit], interval: t.time_interval, unit: t.time_unit,
         shared: t.type === 2, api: t.api_call_limits, user: t.user_call_limits, app: t.app_call_limits, ip: t.ip_call_limits,
         specials: specials.get(t.id) ?? new Map(), rules: [],
       };
     }
     for (const p of this.db.prepare(`SELECT p.*, a.api_id, a.env_id FROM apic_plugin_attachments a JOIN apic_plugins p ON p.id = a.plugin_id`).all() as (PluginRow & { api_id: string; env_id: string })[]) {
-      const target = at(`${p.api_id}|${p.env_id}`);
+      const target = at(p.api_id, p.env_id);
       let json: unknown;
       try { json = JSON.parse(p.content); } catch { continue; } // validated on write; never trust blindly
       if (p.type === 'cors') {
