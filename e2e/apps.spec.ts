@@ -47,8 +47,7 @@ test.describe('integration apps', () => {
     // delete: the confirmation names the app; cancel keeps it, OK removes it
     await appsPage.startDelete(name);
     await expect(appsPage.confirmDialog).toContainText(`Delete app “${name}”?`);
-    await page.getByTestId('confirm-cancel').click();
-    await expect(appsPage.confirmDialog).toBeHidden();
+    await appsPage.cancelConfirm();
     await expect(appsPage.row(name)).toBeVisible();
 
     await appsPage.startDelete(name);

@@ -72,6 +72,14 @@ export class AppsPage {
     await expect(this.confirmDialog).toBeVisible();
   }
 
+  /** Cancel the confirm dialog; a click that lands while the dialog is still zooming in can be lost (CI once), so retry until it closes. */
+  async cancelConfirm(): Promise<void> {
+    await expect(async () => {
+      if (await this.confirmDialog.isVisible()) await this.page.getByTestId('confirm-cancel').click({ timeout: 5_000 });
+      await expect(this.confirmDialog).toBeHidden({ timeout: 3_000 });
+    }).toPass({ timeout: 30_000 });
+  }
+
   async openDrawer(name: string): Promise<void> {
     await this.row(name).getByTestId('app-name-link').click();
     await expect(this.drawer).toBeVisible();
