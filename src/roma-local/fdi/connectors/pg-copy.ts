@@ -5,6 +5,7 @@ import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { binaryChunks, binaryEncoders, type FieldEncoder } from './pg-binary';
 import type { Row, Value } from './types';
 
 const CHUNK = 65536;
@@ -88,16 +89,17 @@ export function* copyChunks(rows: Row[]): Generator<Buffer> {
   if (e.off > 0) yield e.buf.subarray(0, e.off);
 }
 
-/** COPY `rows` into `target` (quoted names) on `c`, in the transaction that is open there. Parts are
- * written straight to the COPY stream, waiting for 'drain' only when it asks (no Readable in between). */
-export async function copyInto(c: pg.Client, target: string, names: string[], rows: Row[]): Promise<void> {
-  const stream = c.query(copyFrom(`COPY ${target} (${names.join(', ')}) FROM STDIN`));
+/** COPY `rows` into `target` (quoted names) on `c`, in the transaction that is open there; in binary
+ * format when there are encoders for the columns (pg-binary.ts). Parts are written straight to the
+ * COPY stream, waiting for 'drain' only when it asks (no Readable in between). */
+export async function copyInto(c: pg.Client, target: string, names: string[], rows: Row[], encoders: FieldEncoder[] | null = null): Promise<void> {
+  const stream = c.query(copyFrom(`COPY ${target} (${names.join(', ')}) FROM STDIN${encoders ? ' (FORMAT binary)' : ''}`));
   let refused = false; // the server answered with an error (a unique violation, …) and left COPY mode: write no more
   stream.on('error', () => { refused = true; });
   const done = finished(stream); // the server's answer: CommandComplete or that error
   done.catch(() => undefined); // awaited below
   try {
-    for (const part of copyChunks(rows)) {
+    for (const part of encoders ? binaryChunks(rows, encoders) : copyChunks(rows)) {
       if (refused) break;
       if (!stream.write(part)) await Promise.race([once(stream, 'drain'), done]);
     }
@@ -107,4 +109,16 @@ export async function copyInto(c: pg.Client, target: string, names: string[], ro
   }
   if (!refused) stream.end();
   await done;
+}
+
+/** Binary COPY encoders for the columns `names` of `target` (quoted), from the target's column
+ * types, or null for text COPY (a type without an encoder, or ROMA_FDI_PG_COPY=text). */
+export async function copyEncoders(c: pg.Client, target: string, names: string[]): Promise<FieldEncoder[] | null> {
+  if (process.env.ROMA_FDI_PG_COPY === 'text') return null;
+  const { rows } = await c.query<{ n: string; t: string; utc: boolean }>(
+    `SELECT a.attname AS n, t.typname AS t, current_setting('TimeZone') IN ('UTC', 'Etc/UTC', 'GMT', 'Etc/GMT', 'Z') AS utc
+     FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid
+     WHERE a.attrelid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped`, [target]);
+  const types = new Map(rows.map((r) => [r.n, r.t]));
+  return binaryEncoders(names.map((n) => types.get(n) ?? ''), rows[0]?.utc ?? false);
 }

@@ -4,7 +4,8 @@
 // WAL fsync (synchronous_commit off for the session from its first write on): durable() flushes the
 // WAL past all of them with one synchronous commit before the engine records a checkpoint.
 import pg from 'pg';
-import { copyInto } from './pg-copy';
+import type { FieldEncoder } from './pg-binary';
+import { copyEncoders, copyInto } from './pg-copy';
 import { flushWal } from './pg-durable';
 import { countSql, keysWhere, maxSql, placeholders, qualified, quote, readSql, splitTable } from './sql';
 import { rowBytes } from './sqlite';
@@ -39,6 +40,8 @@ export class PostgresConnector implements Connector {
   private unsynced = false;
   /** The session commits without waiting for the WAL flush (set by the first write on a connection). */
   private asyncCommits = false;
+  /** Binary COPY encoders per target and columns (null: text COPY), looked up once per run. */
+  private encoders = new Map<string, FieldEncoder[] | null>();
   constructor(private readonly addr: Address, private readonly timeoutS = 10) {}
 
   private async c(): Promise<pg.Client> {
@@ -170,11 +173,14 @@ export class PostgresConnector implements Connector {
     this.unsynced = true;
     try {
       if (!this.asyncCommits) { await c.query('SET synchronous_commit TO off'); this.asyncCommits = true; } // durable() flushes
+      const encKey = `${target} ${names.join(',')}`;
+      if (!this.encoders.has(encKey)) this.encoders.set(encKey, await copyEncoders(c, target, columns.map((x) => x.name)));
+      const enc = this.encoders.get(encKey)!;
       if (key.length && !this.upserting.has(target)) {
         // a fresh key range (first run, cleared table) needs no upsert: COPY straight in, as fast as psql \copy
         // (one COPY statement is its own transaction, all rows or none: no BEGIN/COMMIT round trips)
         try {
-          await copyInto(c, target, names, rows);
+          await copyInto(c, target, names, rows, enc);
           return { written: rows.length, bytes, failed: [] };
         } catch (err) {
           if ((err as { code?: string }).code !== '23505') throw err; // unique violation: some keys exist, upsert
@@ -187,10 +193,10 @@ export class PostgresConnector implements Connector {
           await c.query(`CREATE TEMP TABLE IF NOT EXISTS ${stage} (LIKE ${target} INCLUDING DEFAULTS) ON COMMIT DELETE ROWS`);
           this.staged.add(stage);
         }
-        await copyInto(c, stage, names, rows);
+        await copyInto(c, stage, names, rows, enc);
         await c.query(`INSERT INTO ${target} (${names.join(', ')}) SELECT ${names.join(', ')} FROM ${stage}${conflict}`);
       } else {
-        await copyInto(c, target, names, rows);
+        await copyInto(c, target, names, rows, enc);
       }
       await c.query('COMMIT');
       return { written: rows.length, bytes, failed: [] };
