@@ -3,6 +3,7 @@
 // calls from the API's debug panel as that app — the fourth refused with the gateway's 429 (APIG.0308).
 // The group, the API, its publication, the app and the authorisation are set up through the console's
 // own API (other specs drive those screens); the quota, the binding and the calls go through the UI.
+import { bffApi } from './support/bffApi';
 import { test, expect as baseExpect, uniqueName } from './support/fixtures';
 import { ApiConsumersTab, DebugAsApp, QuotasPage } from './pages/ConsumersPages';
 
@@ -12,14 +13,7 @@ test.describe('API consumers', () => {
   test.setTimeout(300_000);
 
   test('a quota of 3 calls per minute refuses the fourth call an app makes from the debug panel', async ({ page, loggedIn }) => {
-    const session = await (await page.request.get('/bff/session', { headers: { 'X-CSRF': '1' } })).json();
-    const project = `/api/v2/${session.project_id}`;
-    const apic = `${project}/apic/instances/${loggedIn.instanceId}`;
-    const post = async (p: string, data: unknown) => {
-      const r = await page.request.post(p, { headers: { 'X-CSRF': '1' }, data });
-      expect(r.status(), `${p}: ${await r.text()}`).toBeLessThan(300);
-      return r.json();
-    };
+    const { project, apic, post } = await bffApi(page, loggedIn.instanceId);
     const appName = uniqueName('e2e_quota_app');
     const app = await post(`${project}/instances/${loggedIn.instanceId}/apps`, { name: appName });
     const group = await post(`${apic}/api-groups`, { name: uniqueName('e2e_quota_group') });
@@ -60,14 +54,7 @@ test.describe('API consumers', () => {
   // RELEASE, its throttling policy in words; cancel one authorisation), an app's bound quota in its
   // APIs tab, and the quota page unbinding two apps at once. Set-up through the console's own API.
   test("an API's consumers, an app's quota, and two apps unbound from a quota at once", async ({ page, loggedIn, appsPage }) => {
-    const session = await (await page.request.get('/bff/session', { headers: { 'X-CSRF': '1' } })).json();
-    const project = `/api/v2/${session.project_id}`;
-    const apic = `${project}/apic/instances/${loggedIn.instanceId}`;
-    const post = async (p: string, data: unknown) => {
-      const r = await page.request.post(p, { headers: { 'X-CSRF': '1' }, data });
-      expect(r.status(), `${p}: ${await r.text()}`).toBeLessThan(300);
-      return r.json();
-    };
+    const { project, apic, post } = await bffApi(page, loggedIn.instanceId);
     const names = [uniqueName('e2e_cons_a'), uniqueName('e2e_cons_b')];
     const apps = [];
     for (const name of names) apps.push(await post(`${project}/instances/${loggedIn.instanceId}/apps`, { name }));

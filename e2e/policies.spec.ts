@@ -3,6 +3,7 @@
 // that API and detached again; a Kafka log plugin marked as not enforced. The app, group, API, its
 // publication and the plugins are set up through the console's own API (other specs drive those
 // screens); every step asserted goes through the UI.
+import { bffApi } from './support/bffApi';
 import { test, expect as baseExpect, uniqueName } from './support/fixtures';
 import { PluginPages, ThrottlePages } from './pages/PolicyPages';
 
@@ -12,14 +13,7 @@ test.describe('throttling policies and plugins', () => {
   test.setTimeout(300_000);
 
   test('a policy is bound to a published API and given a special app; a plugin is attached to the API and detached', async ({ page, loggedIn }) => {
-    const session = await (await page.request.get('/bff/session', { headers: { 'X-CSRF': '1' } })).json();
-    const project = `/api/v2/${session.project_id}`;
-    const apic = `${project}/apic/instances/${loggedIn.instanceId}`;
-    const post = async (p: string, data: unknown) => {
-      const r = await page.request.post(p, { headers: { 'X-CSRF': '1' }, data });
-      expect(r.status(), `${p}: ${await r.text()}`).toBeLessThan(300);
-      return r.json();
-    };
+    const { project, apic, post } = await bffApi(page, loggedIn.instanceId);
     const appName = uniqueName('e2e_pol_app');
     await post(`${project}/instances/${loggedIn.instanceId}/apps`, { name: appName });
     const group = await post(`${apic}/api-groups`, { name: uniqueName('e2e_pol_group') });

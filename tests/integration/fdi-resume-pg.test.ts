@@ -2,7 +2,7 @@
 // copies: PostgreSQL batches commit without waiting for their fsync, the checkpoint only after
 // durable(); after restart the run resumes (108/507) and the target equals the source — no
 // duplicate, no gap, integrity check consistent. Skipped when a server is down (not in CI).
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,8 +12,8 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { call, login } from '../../src/roma-local/test-helpers';
 import { detail } from '../support/fdi';
+import { startRomaChild } from '../support/roma-child';
 
-const root = path.resolve(import.meta.dirname, '..', '..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fdi-resume-pg-'));
 const PASSWORD = 'Resume-Passw0rd!';
 const DB = `fdi_rp_${randomBytes(4).toString('hex')}`;
@@ -27,22 +27,7 @@ const admin = new pg.Client({ ...PG, database: 'postgres', connectionTimeoutMill
 const pgUp = await admin.connect().then(() => true, () => false);
 const skip = (!my || !pgUp) && process.env.CI !== 'true';
 
-function startChild(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/roma-local/standalone.ts'], {
-    cwd: root, stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, ROMA_DATA_DIR: dataDir, ROMA_LOCAL_PORT: '0', ROMA_LOCAL_PASSWORD: PASSWORD, ROMA_LOCAL_MQTT_PORT: '0', ROMA_LOCAL_GATEWAY_PORT: '0' },
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    child.stdout!.on('data', (b: Buffer) => {
-      seen += b.toString();
-      const m = /roma-local listening on (http:\/\/\S+)/.exec(seen);
-      if (m) resolve({ url: m[1]!, child });
-    });
-    child.once('exit', (code) => reject(new Error(`roma-local exited (${code}): ${seen}`)));
-  });
-}
+const startChild = () => startRomaChild(dataDir, PASSWORD, children);
 
 afterAll(async () => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');

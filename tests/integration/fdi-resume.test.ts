@@ -1,6 +1,6 @@
 // A run interrupted by a killed process (kill -9 of a real roma-local child process) resumes
 // after restart from its checkpoint (108/507): the target equals the source, no duplicates, no gaps.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,28 +8,13 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { call, login } from '../../src/roma-local/test-helpers';
 import { detail } from '../support/fdi';
+import { startRomaChild } from '../support/roma-child';
 
-const root = path.resolve(import.meta.dirname, '..', '..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fdi-resume-'));
 const PASSWORD = 'Resume-Passw0rd!';
 const children: ChildProcess[] = [];
 
-function startChild(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/roma-local/standalone.ts'], {
-    cwd: root, stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, ROMA_DATA_DIR: dataDir, ROMA_LOCAL_PORT: '0', ROMA_LOCAL_PASSWORD: PASSWORD, ROMA_LOCAL_MQTT_PORT: '0', ROMA_LOCAL_GATEWAY_PORT: '0' },
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    child.stdout!.on('data', (b: Buffer) => {
-      seen += b.toString();
-      const m = /roma-local listening on (http:\/\/\S+)/.exec(seen);
-      if (m) resolve({ url: m[1]!, child });
-    });
-    child.once('exit', (code) => reject(new Error(`roma-local exited (${code}): ${seen}`)));
-  });
-}
+const startChild = () => startRomaChild(dataDir, PASSWORD, children);
 
 afterAll(() => {
   for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');

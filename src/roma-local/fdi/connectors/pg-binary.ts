@@ -160,7 +160,8 @@ export function binaryEncoders(typnames: string[], utcSession: boolean): FieldEn
   return out;
 }
 
-class Parts {
+/** A COPY stream's bytes in parts of about 64 KB (text and binary COPY both fill them). */
+export class Parts {
   buf = Buffer.allocUnsafe(CHUNK);
   off = 0;
 

@@ -5,10 +5,9 @@ import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { binaryChunks, binaryEncoders, type FieldEncoder } from './pg-binary';
+import { binaryChunks, binaryEncoders, Parts, type FieldEncoder } from './pg-binary';
 import type { Row, Value } from './types';
 
-const CHUNK = 65536;
 const TAB = 9;
 const NL = 10;
 const BACKSLASH = 92;
@@ -29,19 +28,7 @@ function bound(v: Value): number {
   return 32; // numbers, bigints up to 64 bits, booleans, \N
 }
 
-class Encoder {
-  buf = Buffer.allocUnsafe(CHUNK);
-  off = 0;
-
-  /** Room for `n` more bytes; returns the full part to hand on, or null. */
-  room(n: number): Buffer | null {
-    if (this.off + n <= this.buf.length) return null;
-    const out = this.off > 0 ? this.buf.subarray(0, this.off) : null;
-    this.buf = Buffer.allocUnsafe(Math.max(CHUNK, n)); // the old one is still being sent: never reused
-    this.off = 0;
-    return out;
-  }
-
+class Encoder extends Parts {
   value(v: Value): void {
     const buf = this.buf;
     if (typeof v === 'string') {
