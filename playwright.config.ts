@@ -18,6 +18,8 @@ export default defineConfig({
     actionTimeout: 60_000,
     locale: 'en-US',
     timezoneId: 'UTC',
+    // the console honours the system's reduced-motion setting: no dialog zooming in under a click
+    reducedMotion: 'reduce',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {

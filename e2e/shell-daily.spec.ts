@@ -1,6 +1,6 @@
 // Daily use: a phone-sized screen gets a drawer menu and tables that scroll inside their panel;
 // without an instance the instance pages say why they are unavailable; the theme follows the system
-// until the operator picks one.
+// until the operator picks one; animations follow the system's reduced-motion setting.
 import { test, expect } from './support/fixtures';
 
 test.describe('shell for daily use', () => {
@@ -77,5 +77,17 @@ test.describe('shell for daily use', () => {
     await page.reload();
     await expect(shell.themeToggle).toHaveAttribute('data-theme', 'dark');
     expect(await page.evaluate(() => localStorage.getItem('roma.theme'))).toBeNull();
+  });
+
+  test('animations stop, live, when the system asks for less motion: dialogs open without zooming', async ({ page, loggedIn, appsPage }) => {
+    // the config runs every spec with reduced motion; this test turns it off and on again
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await page.goto(`/i/${loggedIn.instanceId}/apps`);
+    await expect(appsPage.createButton).not.toHaveCSS('transition-duration', '0s');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await expect(appsPage.createButton).toHaveCSS('transition-duration', '0s');
+    await appsPage.createButton.click(); // a dialog opens at once, without zooming in
+    await expect(appsPage.formModal).toBeVisible();
+    await expect(page.locator('.ant-modal[class*="zoom"]')).toHaveCount(0);
   });
 });

@@ -4,21 +4,23 @@ import { Suspense, useMemo, useSyncExternalStore } from 'react';
 import { BootSplash } from './BootSplash';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
+import { reducedMotion } from './motion';
 import { themeStore } from './prefs';
 import { uiLocale } from './uiLocale';
 
 export default function AppRoot() {
   const { i18n } = useTranslation();
   const mode = useSyncExternalStore(themeStore.subscribe, themeStore.get);
+  const still = useSyncExternalStore(reducedMotion.subscribe, reducedMotion.get);
   const zh = i18n.language === 'zh-CN';
   // antd and dayjs locales switch together with i18next (loaded before the language changes)
   const locale = uiLocale(zh ? 'zh-CN' : 'en-US');
   const themeConfig = useMemo(
     () => ({
       algorithm: mode === 'dark' ? theme.darkAlgorithm : theme.defaultAlgorithm,
-      token: { colorPrimary: '#1677ff', borderRadius: 6 },
+      token: { colorPrimary: '#1677ff', borderRadius: 6, motion: !still },
     }),
-    [mode],
+    [mode, still],
   );
   return (
     <ConfigProvider locale={locale} theme={themeConfig}>

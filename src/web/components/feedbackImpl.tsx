@@ -1,6 +1,7 @@
 import { ConfigProvider, Modal, message, notification, theme, type ButtonProps } from 'antd';
 import i18next from 'i18next';
 import type { ReactNode } from 'react';
+import { reducedMotion } from '../app/motion';
 import { themeStore } from '../app/prefs';
 import { uiLocale } from '../app/uiLocale';
 import type { ConfirmOptions, InfoOptions } from './feedback';
@@ -13,7 +14,7 @@ function configure(): void {
     holderRender: (children) => (
       <ConfigProvider
         locale={locale}
-        theme={{ algorithm: dark ? theme.darkAlgorithm : theme.defaultAlgorithm, token: { colorPrimary: '#1677ff', borderRadius: 6 } }}
+        theme={{ algorithm: dark ? theme.darkAlgorithm : theme.defaultAlgorithm, token: { colorPrimary: '#1677ff', borderRadius: 6, motion: !reducedMotion.get() } }}
       >
         {children}
       </ConfigProvider>

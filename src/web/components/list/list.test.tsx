@@ -3,7 +3,7 @@
 // error states, blocked row actions, confirm dialogs that name their targets, bulk results.
 import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { keepPreviousData, QueryClient, QueryClientProvider, queryOptions } from '@tanstack/react-query';
-import { Button, Modal, type TableColumnsType } from 'antd';
+import { Button, message, Modal, type TableColumnsType } from 'antd';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { MemoryRouter, useLocation } from 'react-router';
@@ -35,6 +35,9 @@ beforeAll(async () => {
     unobserve() {}
     disconnect() {}
   } as unknown as typeof ResizeObserver;
+  // toasts stay until closed: a toast's own close timer (3 s) would re-render it after the file
+  // ended and jsdom was torn down ("window is not defined" from React's scheduler)
+  message.config({ duration: 0 });
   await i18next.use(initReactI18next).init({ lng: 'en-US', resources: { 'en-US': { translation: enUS } }, interpolation: { escapeValue: false } });
 });
 afterEach(async () => {
