@@ -12,7 +12,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { call, login } from '../../src/roma-local/test-helpers';
 import { detail } from '../support/fdi';
-import { startRomaChild } from '../support/roma-child';
+import { killMidRun, lastRunWhenEnded, startRomaChild } from '../support/roma-child';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fdi-resume-pg-'));
 const PASSWORD = 'Resume-Passw0rd!';
@@ -59,16 +59,7 @@ describe.skipIf(skip)('MySQL → PostgreSQL resume after kill -9', () => {
       content: { mode: 'default', host: PG.host, port: '5432', database_name: DB, user_name: 'postgres', password: 'x' } })).body.datasource_id;
     const task = (await req('POST', '/tasks', { task: { task_name: 'resume-pg', task_type: 'TIMING', source_datasource_id: a, target_datasource_id: b },
       task_detail: JSON.stringify(detail('t', 'public.t', { source: { batchSize: 3 }, target: { targetNeedCreateTable: true } })) })).body.task.task_id;
-    expect((await req('POST', `/tasks/${task}/run`)).status).toBe(204);
-    const latest = async () => (await req('GET', `/tasks/${task}/monitor-logs?offset=1&limit=5`)).body.entities[0];
-    for (;;) {
-      const l = await latest();
-      if (l?.execute_status === 'RUNNING' && l.data_count > 0) break;
-      expect(l?.execute_status ?? 'WAITING').not.toBe('SUCCESS'); // the run must still be going when we kill
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
+    await killMidRun(req, task, child);
     const dst = new pg.Client({ ...PG, database: DB });
     await dst.connect();
     try {
@@ -77,12 +68,7 @@ describe.skipIf(skip)('MySQL → PostgreSQL resume after kill -9', () => {
 
       ({ url, child } = await startChild());
       token = await login(url, { password: PASSWORD });
-      let done;
-      for (;;) {
-        done = await latest();
-        if (['SUCCESS', 'ERROR', 'CANCELLED'].includes(done.execute_status)) break;
-        await new Promise((r) => setTimeout(r, 50));
-      }
+      const done = await lastRunWhenEnded(req, task);
       expect(done.execute_status).toBe('SUCCESS');
       expect(done.detail_logs.map((d: { status: number }) => d.status)).toEqual(expect.arrayContaining([108, 507, 903, 901]));
       expect(done.detail_logs.find((d: { status: number }) => d.status === 903).remarks).toMatch(/^consistent/);

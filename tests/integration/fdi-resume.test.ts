@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { call, login } from '../../src/roma-local/test-helpers';
 import { detail } from '../support/fdi';
-import { startRomaChild } from '../support/roma-child';
+import { killMidRun, lastRunWhenEnded, startRomaChild } from '../support/roma-child';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fdi-resume-'));
 const PASSWORD = 'Resume-Passw0rd!';
@@ -45,16 +45,7 @@ describe('resume after kill -9', () => {
     const b = (await req('POST', '/datasources', { datasource_name: 'r-dst', datasource_type: 'SQLITE', app_id: appId, content: { database_name: 'dst.db' } })).body.datasource_id;
     const task = (await req('POST', '/tasks', { task: { task_name: 'resume-task', task_type: 'TIMING', source_datasource_id: a, target_datasource_id: b },
       task_detail: JSON.stringify(detail('t', 't', { source: { batchSize: 1 }, target: { targetNeedCreateTable: true } })) })).body.task.task_id;
-    expect((await req('POST', `/tasks/${task}/run`)).status).toBe(204);
-    const latest = async () => (await req('GET', `/tasks/${task}/monitor-logs?offset=1&limit=5`)).body.entities[0];
-    for (;;) {
-      const l = await latest();
-      if (l?.execute_status === 'RUNNING' && l.data_count > 0) break;
-      expect(l?.execute_status ?? 'WAITING').not.toBe('SUCCESS'); // the run must still be going when we kill
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
+    await killMidRun(req, task, child);
     const mid = new Database(path.join(dataDir, 'fdi', 'dst.db'), { readonly: true });
     const partial = (mid.prepare('SELECT COUNT(*) AS n FROM t').get() as { n: number }).n;
     mid.close();
@@ -62,12 +53,7 @@ describe('resume after kill -9', () => {
 
     ({ url, child } = await startChild());
     token = await login(url, { password: PASSWORD });
-    let done;
-    for (;;) {
-      done = await latest();
-      if (['SUCCESS', 'ERROR', 'CANCELLED'].includes(done.execute_status)) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    const done = await lastRunWhenEnded(req, task);
     expect(done.execute_status).toBe('SUCCESS');
     const codes = done.detail_logs.map((d: { status: number }) => d.status);
     expect(codes).toEqual(expect.arrayContaining([108, 507, 903, 901]));

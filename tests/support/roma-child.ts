@@ -2,6 +2,7 @@
 // start it again on the same data dir. Resolves with its API URL once it says it is listening.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { expect } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -20,4 +21,28 @@ export function startRomaChild(dataDir: string, password: string, children: Chil
     });
     child.once('exit', (code) => reject(new Error(`roma-local exited (${code}): ${seen}`)));
   });
+}
+
+type Req = (method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON answers
+
+/** Starts an FDI task's run, waits until it has moved rows and is still RUNNING, then kill -9s roma-local. */
+export async function killMidRun(req: Req, task: string, child: ChildProcess): Promise<void> {
+  expect((await req('POST', `/tasks/${task}/run`)).status).toBe(204);
+  for (;;) {
+    const l = (await req('GET', `/tasks/${task}/monitor-logs?offset=1&limit=5`)).body.entities[0];
+    if (l?.execute_status === 'RUNNING' && l.data_count > 0) break;
+    expect(l?.execute_status ?? 'WAITING').not.toBe('SUCCESS'); // the run must still be going when we kill
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  child.kill('SIGKILL');
+  await new Promise((r) => child.once('exit', r));
+}
+
+/** The task's latest run once it has ended (SUCCESS, ERROR or CANCELLED). */
+export async function lastRunWhenEnded(req: Req, task: string): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON answer
+  for (;;) {
+    const l = (await req('GET', `/tasks/${task}/monitor-logs?offset=1&limit=5`)).body.entities[0];
+    if (['SUCCESS', 'ERROR', 'CANCELLED'].includes(l?.execute_status)) return l;
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
