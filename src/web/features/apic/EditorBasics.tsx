@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { APIC_NAME_PATTERN, AUTH_TYPES } from '../../../contract/apic';
 import { groupListQuery } from '../../api/apic';
+import { RemarkItem } from './RemarkItem';
 
 export function EditorBasics({ iid }: { iid: string }) {
   const { t } = useTranslation('apic');
@@ -20,9 +21,7 @@ export function EditorBasics({ iid }: { iid: string }) {
         <Select loading={groups.isPending} data-testid="api-group" showSearch optionFilterProp="label"
           options={(groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name }))} />
       </Form.Item>
-      <Form.Item name="remark" label={tc('common.remark')} extra={t('rules.remark')} rules={[{ max: 1000, message: tc('common.maxLength', { max: 1000 }) }, { pattern: /^[^<>]*$/, message: t('rules.remarkChars') }]}>
-        <Input.TextArea rows={2} maxLength={1000} />
-      </Form.Item>
+      <RemarkItem />
       <Form.Item name="auth_type" label={t('editor.auth')} extra={t('rules.auth')}>
         <Select data-testid="api-auth" options={AUTH_TYPES.map((a) => ({ value: a, label: t(`editor.authType.${a}`) }))} />
       </Form.Item>

@@ -16,6 +16,7 @@ import { QueryView } from '../../components/QueryView';
 import { Time } from '../../components/Time';
 import { Muted } from '../../components/ui';
 import { useEnvs } from './hooks';
+import { RemarkItem } from './RemarkItem';
 
 export default function EnvsPage() {
   const { t } = useTranslation('apic');
@@ -65,9 +66,7 @@ export default function EnvsPage() {
             rules={[{ required: true, message: tc('common.required') }, { min: 3, max: 64, message: t('rules.envName') }, { pattern: ENV_NAME_PATTERN, message: t('rules.envName') }]}>
             <Input maxLength={64} data-testid="env-name" />
           </Form.Item>
-          <Form.Item name="remark" label={tc('common.remark')} extra={t('rules.remark')} rules={[{ max: 1000 }, { pattern: /^[^<>]*$/, message: t('rules.remarkChars') }]}>
-            <Input.TextArea rows={2} maxLength={1000} />
-          </Form.Item>
+          <RemarkItem />
         </Form>
       </Modal>
     </>

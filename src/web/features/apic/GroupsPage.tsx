@@ -14,6 +14,7 @@ import { actionsColumn, ListPage, ListTable, NameSearch, useConfirm, useList } f
 import { normaliseTime } from '../../api/time';
 import { useCreateGroup, useDeleteGroup } from './hooks';
 import { groupsSearchSchema } from './search';
+import { RemarkItem } from './RemarkItem';
 
 export default function GroupsPage() {
   const { t } = useTranslation('apic');
@@ -65,9 +66,7 @@ export default function GroupsPage() {
             rules={[{ required: true, message: tc('common.required') }, { min: 3, max: 255, message: t('rules.nameLength') }, { pattern: APIC_NAME_PATTERN, message: t('rules.nameChars') }]}>
             <Input maxLength={255} data-testid="group-name" />
           </Form.Item>
-          <Form.Item name="remark" label={tc('common.remark')} extra={t('rules.remark')} rules={[{ max: 1000 }, { pattern: /^[^<>]*$/, message: t('rules.remarkChars') }]}>
-            <Input.TextArea rows={2} maxLength={1000} />
-          </Form.Item>
+          <RemarkItem />
         </Form>
       </Modal>
     </>
