@@ -54,6 +54,7 @@ function zodWithoutJsonSchema(): Plugin {
  *   (~15 KB gzip) to every list page. `flattenKeys` keeps its real body (Table calls it).
  * - Table's radio row selection (rendered only with `rowSelection.type: 'radio'`; the list kit
  *   selects with checkboxes): antd Radio brings the Form hooks along (~11 KB gzip).
+ * - Table's virtual scrolling (only with the `virtual` prop; pages are server-paged).
  * - `Input.OTP` (a one-time-code input the console has no use for), which antd's `Input` carries
  *   to every page with a search box.
  */
@@ -76,6 +77,7 @@ export const ANTD_UNUSED_PARTS: { importer: string; source: string; code: string
     usedBy: /\b(filters\s*:\s*\[|filterDropdown|onFilter|filteredValue|defaultFilteredValue)\b/,
   },
   { importer: 'antd/es/table/hooks/useSelection.js', source: '../../radio', code: unavailable("Table rowSelection type 'radio'"), usedBy: /type\s*:\s*'radio'/ },
+  { importer: 'antd/es/table/InternalTable.js', source: './RcTable/VirtualTable', code: unavailable('Table virtual'), usedBy: /<Table\b[^>]*\svirtual\b/s },
   { importer: 'antd/es/input/index.js', source: './OTP', code: unavailable('Input.OTP'), usedBy: /Input\.OTP|input\/OTP/ },
 ];
 
