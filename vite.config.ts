@@ -43,13 +43,69 @@ function zodWithoutJsonSchema(): Plugin {
   };
 }
 
+/**
+ * Parts of antd that a module imports unconditionally but only renders for a feature the console
+ * never turns on. Each is replaced, for that one importer only, by a stand-in that throws if it is
+ * ever rendered, so turning the feature on fails loudly instead of silently doing nothing.
+ * - ConfigProvider's tooltip `UniqueProvider` (rendered only with `tooltip.unique`): the
+ *   popup-positioning code behind it (~7 KB gzip) would otherwise be on the login page.
+ * - Table's column-filter dropdown (rendered only for columns with `filters`/`filterDropdown`;
+ *   list filters live in the URL-driven filter bar): it brings antd Tree, Menu and Radio
+ *   (~15 KB gzip) to every list page. `flattenKeys` keeps its real body (Table calls it).
+ * - Table's radio row selection (rendered only with `rowSelection.type: 'radio'`; the list kit
+ *   selects with checkboxes): antd Radio brings the Form hooks along (~11 KB gzip).
+ * - Table's virtual scrolling (only with the `virtual` prop; pages are server-paged).
+ * - `Input.OTP` (a one-time-code input the console has no use for), which antd's `Input` carries
+ *   to every page with a search box.
+ */
+const unavailable = (what: string) =>
+  `export default function Unavailable() { throw new Error(${JSON.stringify(`${what} is not part of the console build (vite.config.ts, antdUnusedParts)`)}); }`;
+
+/** `importer` (a file under node_modules), the `source` it imports, the stand-in, and `usedBy`: how
+ * console code would turn the feature on (tests/build/antd-unused-parts.test.ts checks none does). */
+export const ANTD_UNUSED_PARTS: { importer: string; source: string; code: string; usedBy: RegExp }[] = [
+  { importer: 'antd/es/config-provider/index.js', source: '../tooltip/UniqueProvider', code: unavailable('ConfigProvider tooltip.unique'), usedBy: /tooltip\s*(=\s*\{)?\{[^}]*\bunique\b/ },
+  {
+    importer: 'antd/es/table/hooks/useFilter/index.js',
+    source: './FilterDropdown',
+    code: [
+      unavailable('Table column filters (filters / filterDropdown)'),
+      'export function flattenKeys(filters) {',
+      '  return (filters || []).flatMap(({ value, children }) => (children ? [value, ...flattenKeys(children)] : [value]));',
+      '}',
+    ].join('\n'),
+    usedBy: /\b(filters\s*:\s*\[|filterDropdown|onFilter|filteredValue|defaultFilteredValue)\b/,
+  },
+  { importer: 'antd/es/table/hooks/useSelection.js', source: '../../radio', code: unavailable("Table rowSelection type 'radio'"), usedBy: /type\s*:\s*'radio'/ },
+  { importer: 'antd/es/table/InternalTable.js', source: './RcTable/VirtualTable', code: unavailable('Table virtual'), usedBy: /<Table\b[^>]*\svirtual\b/s },
+  { importer: 'antd/es/input/index.js', source: './OTP', code: unavailable('Input.OTP'), usedBy: /Input\.OTP|input\/OTP/ },
+];
+
+function antdUnusedParts(): Plugin {
+  const PREFIX = '\0antd-unused:';
+  const norm = (id: string) => id.replace(/\\/g, '/');
+  return {
+    name: 'antd-unused-parts',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (!importer) return null;
+      const i = ANTD_UNUSED_PARTS.findIndex((p) => p.source === source && norm(importer).endsWith(`/node_modules/${p.importer}`));
+      return i < 0 ? null : PREFIX + i;
+    },
+    load(id) {
+      return id.startsWith(PREFIX) ? ANTD_UNUSED_PARTS[Number(id.slice(PREFIX.length))]!.code : null;
+    },
+  };
+}
+
 /** src/contract/**, src/web/api/** and feature hook modules (hooks.ts, hooks/*.ts). */
 const DECLARATION_MODULES = /[\\/]src[\\/](contract|web[\\/]api)[\\/]|[\\/]src[\\/]web[\\/]features[\\/].*[\\/]hooks(\.ts$|[\\/])/;
 
 // The entry holds only the bootstrap (react, react-dom, router, query client, i18n);
 // antd, icons, the login page, the shell and every page are lazy chunks.
 export default defineConfig({
-  plugins: [react(), zodWithoutJsonSchema()],
+  plugins: [react(), zodWithoutJsonSchema(), antdUnusedParts()],
   build: {
     outDir: 'dist',
     manifest: true,
