@@ -54,7 +54,7 @@ export interface CanonicalParts {
 }
 
 export const canonicalRequest = (p: CanonicalParts): string =>
-  [p.method.toUpperCase(), p.uri, p.query, p.headers, p.signedHeaders.join(';'), p.payloadHash].join('\n');
+  `${p.method.toUpperCase()}\n${p.uri}\n${p.query}\n${p.headers}\n${p.signedHeaders.join(';')}\n${p.payloadHash}`;
 
 export const stringToSign = (canonical: string, sdkDate: string): string =>
   `${ALGORITHM}\n${sdkDate}\n${hash('sha256', canonical, 'hex')}`;
@@ -244,19 +244,20 @@ export interface SignInput {
 /** What an SDK does before sending: adds X-Sdk-Date and Authorization to the headers. */
 export function signRequest(input: SignInput): Record<string, string> {
   const url = new URL(input.url);
-  const headers: Record<string, string> = { ...(input.headers ?? {}) };
-  const lower = new Map(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+  const headers: Record<string, string> = { ...input.headers };
+  const lower = new Map<string, string>();
+  for (const k in headers) lower.set(k.toLowerCase(), headers[k]!);
   if (!lower.has('x-sdk-date')) {
     headers['X-Sdk-Date'] = formatSdkDate(input.date ?? Date.now());
     lower.set('x-sdk-date', headers['X-Sdk-Date']);
   }
   lower.set('host', url.host);
   const signed = (input.signedHeaders ?? [...lower.keys()]).map((h) => h.toLowerCase()).sort(byCodeUnit);
-  const path = url.pathname.split('/').map((s) => decodeURIComponent(s)).join('/');
+  const path = url.pathname.includes('%') ? url.pathname.split('/').map((s) => decodeURIComponent(s)).join('/') : url.pathname;
   const canonical = canonicalRequest({
     method: input.method,
     uri: canonicalUri(path),
-    query: canonicalQuery([...url.searchParams.entries()]),
+    query: url.search === '' ? '' : canonicalQuery([...url.searchParams.entries()]),
     headers: canonicalHeaders(signed, (h) => lower.get(h)),
     signedHeaders: signed,
     payloadHash: lower.get('x-sdk-content-sha256') ?? (input.body ? sha256Hex(input.body) : EMPTY_SHA256),

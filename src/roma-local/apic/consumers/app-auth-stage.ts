@@ -10,7 +10,7 @@ import { GW } from '../gateway/errors';
 import type { GatewayContext, Stage } from '../gateway/pipeline';
 import { header } from '../gateway/stages';
 import { AppIndex, type AppHit } from './app-index';
-import { ReplayGuard } from './replay';
+import { ReplayGuard, replayKey } from './replay';
 
 export const APP_CODE_HEADER = 'x-apig-appcode';
 
@@ -34,7 +34,7 @@ function bySignature(index: AppIndex, ctx: GatewayContext, authorization: string
     parsed, (app.hmac ??= hmacKey(app.secret)), sdkDate, payloadHash,
   );
   if (!ok) throw GW.app('verify signature fail');
-  if (!replays.firstUse(parsed.signature, at, now)) throw GW.app('signature replayed: this signature was already used (send a new X-Sdk-Date or request)');
+  if (!replays.firstUse(replayKey(parsed.signature), at, now)) throw GW.app('signature replayed: this signature was already used (send a new X-Sdk-Date or request)');
   return app;
 }
 
