@@ -9,7 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Pool } from 'undici';
-import { signRequest } from '../src/roma-local/auth/sdk-signer';
+import { hmacKey, signRequest } from '../src/roma-local/auth/sdk-signer';
 import { median, runLoad, type LoadResult } from './load';
 import { spawnReady } from './spawn';
 
@@ -36,6 +36,7 @@ async function json(url: string, init: { method?: string; headers?: Record<strin
 /** Like runLoad, but every request carries its own signature (a nonce header keeps them distinct: replays are refused). */
 async function runSigned(o: { origin: string; host: string; path: string; ak: string; sk: string; requests: number; concurrency: number }): Promise<LoadResult> {
   const pool = new Pool(o.origin, { connections: o.concurrency, pipelining: 1 });
+  const sk = hmacKey(o.sk); // made once, as an SDK client keeps its key
   const lat: number[] = [];
   let sent = 0;
   let errors = 0;
@@ -45,7 +46,7 @@ async function runSigned(o: { origin: string; host: string; path: string; ak: st
       const n = sent++;
       const s = performance.now();
       try {
-        const headers = signRequest({ method: 'GET', url: `http://${o.host}${o.path}`, headers: { 'x-nonce': `${process.pid}-${n}-${s}` }, ak: o.ak, sk: o.sk });
+        const headers = signRequest({ method: 'GET', url: `http://${o.host}${o.path}`, headers: { 'x-nonce': `${process.pid}-${n}-${s}` }, ak: o.ak, sk });
         const res = await pool.request({ method: 'GET', path: o.path, headers: { ...headers, host: o.host } });
         await res.body.arrayBuffer();
         if (res.statusCode !== 200) errors++;
@@ -67,7 +68,9 @@ export async function benchConsumers(o: { root: string; rounds: number; requests
   try {
     const backendUrl = await spawnReady(children, o.root, ['-e', BACKEND_JS], {}, /backend listening on (http:\/\/\S+)/);
     const gwPort = await freePort();
-    const roma = await spawnReady(children, o.root, ['--import', 'tsx', 'src/roma-local/standalone.ts'], {
+    // APIC_SERVER_NODE_ARGS adds node flags to roma-local only (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`)
+    const nodeArgs = process.env.APIC_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    const roma = await spawnReady(children, o.root, [...nodeArgs, '--import', 'tsx', 'src/roma-local/standalone.ts'], {
       ROMA_LOCAL_PORT: '0', ROMA_LOCAL_GATEWAY_PORT: String(gwPort), ROMA_LOCAL_MQTT_PORT: '0', ROMA_DATA_DIR: dataDir, ROMA_LOCAL_PASSWORD: password,
     }, /roma-local listening on (http:\/\/\S+)/);
     const gateway = `http://127.0.0.1:${gwPort}`;
@@ -118,8 +121,11 @@ export async function benchConsumers(o: { root: string; rounds: number; requests
     const romaPid = children[1]!.pid;
     const rs = { none: [] as LoadResult[], bare: [] as LoadResult[], app: [] as LoadResult[] };
     const cpu = { none: [] as number[], bare: [] as number[], app: [] as number[] };
+    // BENCH_CONSUMERS_PATHS=app (or none,bare): only those paths, e.g. to profile one of them
+    const only = new Set((process.env.BENCH_CONSUMERS_PATHS || 'none,bare,app').split(','));
+    const paths = ([['none', none], ['bare', signedBare], ['app', signed]] as const).filter(([k]) => only.has(k));
     for (let i = 0; i < o.rounds; i++) {
-      for (const [k, run] of [['none', none], ['bare', signedBare], ['app', signed]] as const) {
+      for (const [k, run] of paths) {
         const c0 = cpuMs(romaPid);
         rs[k].push(await run());
         cpu[k].push(((cpuMs(romaPid) - c0) * 1000) / o.requests);

@@ -2,7 +2,7 @@
 // signing"): canonical request → string to sign → hex HMAC-SHA256 keyed with the SK bytes.
 // Both sides live here: `signRequest` (what an SDK does; tests and scripts use it) and the pieces
 // the verifier recomputes. Re-derived from the reference, not copied from an SDK.
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, createSecretKey, hash, timingSafeEqual, type KeyObject } from 'node:crypto';
 
 export const ALGORITHM = 'SDK-HMAC-SHA256';
 export const EMPTY_SHA256 = createHash('sha256').update('').digest('hex');
@@ -16,9 +16,12 @@ export const escapeNode = (s: string): string => encodeURIComponent(s);
 
 export type Escape = (s: string) => string;
 
+/** Nothing for either escaping to change: only unreserved characters and "/". */
+const PLAIN_PATH = /^[A-Za-z0-9\-_.~/]*$/;
+
 /** Path (decoded) → each segment escaped, always ending in "/" (the vendor's quirk). */
 export function canonicalUri(decodedPath: string, escape: Escape = escapeStrict): string {
-  const p = decodedPath.split('/').map(escape).join('/');
+  const p = PLAIN_PATH.test(decodedPath) ? decodedPath : decodedPath.split('/').map(escape).join('/');
   return p.endsWith('/') ? p : `${p}/`;
 }
 
@@ -51,14 +54,17 @@ export interface CanonicalParts {
 }
 
 export const canonicalRequest = (p: CanonicalParts): string =>
-  [p.method.toUpperCase(), p.uri, p.query, p.headers, p.signedHeaders.join(';'), p.payloadHash].join('\n');
+  `${p.method.toUpperCase()}\n${p.uri}\n${p.query}\n${p.headers}\n${p.signedHeaders.join(';')}\n${p.payloadHash}`;
 
 export const stringToSign = (canonical: string, sdkDate: string): string =>
-  `${ALGORITHM}\n${sdkDate}\n${createHash('sha256').update(canonical).digest('hex')}`;
+  `${ALGORITHM}\n${sdkDate}\n${hash('sha256', canonical, 'hex')}`;
 
-export const signature = (sk: string, toSign: string): string => createHmac('sha256', sk).update(toSign).digest('hex'); // a string key is its UTF-8 bytes
+/** An HMAC key made once per secret (an app's, an access key's) instead of from the string on every call. */
+export const hmacKey = (sk: string): KeyObject => createSecretKey(Buffer.from(sk, 'utf8'));
 
-export const sha256Hex = (body: string | Buffer): string => createHash('sha256').update(body).digest('hex');
+export const signature = (sk: string | KeyObject, toSign: string): string => createHmac('sha256', sk).update(toSign).digest('hex'); // a string key is its UTF-8 bytes
+
+export const sha256Hex = (body: string | Buffer): string => hash('sha256', body, 'hex');
 
 /** Constant-time comparison of two hex signatures. */
 export function sameSignature(a: string, b: string): boolean {
@@ -69,66 +75,152 @@ export function sameSignature(a: string, b: string): boolean {
 
 export interface ParsedAuthorization { access: string; signedHeaders: string[]; signature: string }
 
-/** `SDK-HMAC-SHA256 Access=AK, SignedHeaders=a;b, Signature=hex` → parts, or null when malformed. */
-export function parseAuthorization(value: string): ParsedAuthorization | null {
-  const m = /^SDK-HMAC-SHA256\s+(.*)$/i.exec(value.trim());
-  if (!m?.[1]) return null;
-  const fields = new Map<string, string>();
-  for (const part of m[1].split(',')) {
-    const eq = part.indexOf('=');
-    if (eq <= 0) return null;
-    fields.set(part.slice(0, eq).trim().toLowerCase(), part.slice(eq + 1).trim());
+/** What `\s` matches (String.prototype.trim strips the same set). */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+const isLineEnd = (c: number): boolean => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+
+/** True when `value` (trimmed) starts with the SDK-HMAC-SHA256 scheme, alone or followed by whitespace. */
+export function isSdkScheme(value: string): boolean {
+  const v = value.trim();
+  const n = ALGORITHM.length;
+  if (v.length < n || (v.length > n && !isSpace(v.charCodeAt(n)))) return false;
+  for (let i = 0; i < n; i++) {
+    const c = v.charCodeAt(i);
+    if ((c >= 97 && c <= 122 ? c - 32 : c) !== ALGORITHM.charCodeAt(i)) return false; // ASCII case folding only, as /i does
   }
-  const access = fields.get('access');
-  const signed = fields.get('signedheaders');
-  const sig = fields.get('signature');
-  if (!access || !signed || !sig || !/^[0-9a-f]{64}$/i.test(sig)) return null;
-  const signedHeaders = signed.split(';').map((h) => h.trim().toLowerCase());
-  if (signedHeaders.some((h) => h === '')) return null;
+  return true;
+}
+
+function isHex64(s: string): boolean {
+  if (s.length !== 64) return false;
+  for (let i = 0; i < 64; i++) {
+    const c = s.charCodeAt(i) | 0x20; // folds A-F onto a-f (digits already have the bit)
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
+}
+
+/**
+ * `SDK-HMAC-SHA256 Access=AK, SignedHeaders=a;b, Signature=hex` → parts, or null when malformed.
+ * A scan instead of regexes and a Map (it runs on every signed gateway call); the grammar is the
+ * one the regexes had: scheme, whitespace, comma-separated `name=value` fields on one line.
+ */
+export function parseAuthorization(value: string): ParsedAuthorization | null {
+  const v = value.trim();
+  if (!isSdkScheme(v)) return null;
+  let i = ALGORITHM.length;
+  while (i < v.length && isSpace(v.charCodeAt(i))) i++;
+  if (i === ALGORITHM.length || i === v.length) return null;
+  let access: string | undefined;
+  let signed: string | undefined;
+  let sig: string | undefined;
+  for (let start = i; start <= v.length;) {
+    let end = v.indexOf(',', start);
+    if (end < 0) end = v.length;
+    const eq = v.indexOf('=', start);
+    if (eq <= start || eq >= end) return null; // no "=", or nothing at all before it
+    for (let j = start; j < end; j++) if (isLineEnd(v.charCodeAt(j))) return null;
+    const name = v.slice(start, eq).trim();
+    const field = v.slice(eq + 1, end).trim();
+    switch (name.length) { // later duplicates win, as the Map did
+      case 6: if (name.toLowerCase() === 'access') access = field; break;
+      case 9: if (name.toLowerCase() === 'signature') sig = field; break;
+      case 13: if (name.toLowerCase() === 'signedheaders') signed = field; break;
+    }
+    start = end + 1;
+  }
+  if (!access || !signed || !sig || !isHex64(sig)) return null;
+  const signedHeaders = signed.split(';');
+  for (let k = 0; k < signedHeaders.length; k++) {
+    const h = signedHeaders[k]!.trim().toLowerCase();
+    if (h === '') return null;
+    signedHeaders[k] = h;
+  }
   return { access, signedHeaders, signature: sig.toLowerCase() };
 }
 
-/** `YYYYMMDDTHHMMSSZ` → epoch ms, or null. */
+/** Two ASCII digits at `i` as a number, or -1. */
+function twoDigits(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** `YYYYMMDDTHHMMSSZ` → epoch ms, or null when malformed or out of range (no day 31 of a 30-day month, no minute 60). */
 export function parseSdkDate(value: string): number | null {
-  const m = /^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/.exec(value.trim());
-  if (!m) return null;
-  const [, y, mo, d, h, mi, s] = m.map(Number) as number[];
-  const ms = Date.UTC(y!, mo! - 1, d!, h!, mi!, s!);
-  const back = new Date(ms);
-  return back.getUTCMonth() === mo! - 1 && back.getUTCDate() === d! ? ms : null;
+  const v = value.trim();
+  if (v.length !== 16 || v.charCodeAt(8) !== 84 /* T */ || v.charCodeAt(15) !== 90 /* Z */) return null;
+  const c = twoDigits(v, 0);
+  const yy = twoDigits(v, 2);
+  const mo = twoDigits(v, 4);
+  const d = twoDigits(v, 6);
+  const h = twoDigits(v, 9);
+  const mi = twoDigits(v, 11);
+  const sec = twoDigits(v, 13);
+  if (c < 0 || yy < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59) return null;
+  const y = c * 100 + yy;
+  const cal = y < 100 ? 1900 + y : y; // Date.UTC reads years 0-99 as 1900-1999
+  const leap = mo === 2 && cal % 4 === 0 && (cal % 100 !== 0 || cal % 400 === 0);
+  if (d > DAYS[mo - 1]! + (leap ? 1 : 0)) return null;
+  return Date.UTC(y, mo - 1, d, h, mi, sec);
 }
 
-export const formatSdkDate = (ms: number): string => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+/** The last second formatted: a signer sends many requests in the same second. */
+let lastDate = { second: NaN, text: '' };
+export function formatSdkDate(ms: number): string {
+  const second = Math.floor(ms / 1000);
+  if (second !== lastDate.second) {
+    lastDate = { second, text: new Date(second * 1000).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z') };
+  }
+  return lastDate.text;
+}
 
-/** A received request as the verifier needs it: method, raw (still escaped) path and query, header lookup. */
+/** A received request as the verifier needs it: method, raw (still escaped) path and query, headers. */
 export interface ReceivedRequest {
   method: string;
   rawPath: string;
   rawQuery: string;
-  header: (lowerName: string) => string | undefined;
+  /** By lower-case name, as node parses them (repeated headers: an array, joined with ","). */
+  headers: Readonly<Record<string, string | string[] | undefined>>;
 }
+
+function headerValue(headers: ReceivedRequest['headers'], name: string): string | undefined {
+  const v = headers[name];
+  return Array.isArray(v) ? v.join(',') : v;
+}
+
+const ESCAPES: readonly Escape[] = [escapeStrict, escapeNode];
+const KEY_CASES: readonly boolean[] = [false, true];
 
 /**
  * Recomputes the signature the way each SDK flavour may have built it (strict or Node escaping,
  * query keys as sent or lower-cased as the Go SDK does) over exactly the headers named in
  * `SignedHeaders`; true if one matches. Shared by the AK/SK hook and the gateway's APP auth.
+ * `secret`: the SK, or its hmacKey() when the caller keeps one per secret.
  */
-export function verifySignature(req: ReceivedRequest, parsed: ParsedAuthorization, secret: string, sdkDate: string, payloadHash: string): boolean {
+export function verifySignature(req: ReceivedRequest, parsed: ParsedAuthorization, secret: string | KeyObject, sdkDate: string, payloadHash: string): boolean {
   // fast paths (most gateway calls): nothing escaped in the path, no query string
   const path = !req.rawPath.includes('%') ? req.rawPath
     : req.rawPath.split('/').map((s) => { try { return decodeURIComponent(s); } catch { return s; } }).join('/');
   const pairs = req.rawQuery === '' ? [] : [...new URLSearchParams(req.rawQuery).entries()];
-  const headers = canonicalHeaders(parsed.signedHeaders, req.header);
-  const tried = new Set<string>();
-  for (const escape of [escapeStrict, escapeNode]) {
-    for (const lowerKeys of [false, true]) {
-      const canonical = canonicalRequest({
-        method: req.method, uri: canonicalUri(path, escape), query: canonicalQuery(pairs, escape, lowerKeys), headers,
-        signedHeaders: parsed.signedHeaders, payloadHash,
-      });
-      if (tried.has(canonical)) continue;
-      tried.add(canonical);
-      if (sameSignature(signature(secret, stringToSign(canonical, sdkDate)), parsed.signature)) return true;
+  let headers = '';
+  for (const h of parsed.signedHeaders) headers += `${h}:${(headerValue(req.headers, h) ?? '').trim()}\n`;
+  // the canonical request's tail is the same for every flavour
+  const tail = `\n${headers}\n${parsed.signedHeaders.join(';')}\n${payloadHash}`;
+  const method = req.method.toUpperCase();
+  const want = Buffer.from(parsed.signature, 'hex'); // parseAuthorization let only 64 hex digits through
+  let tried: string[] | undefined; // uri + query of the flavours tried; most calls match the first
+  for (const escape of ESCAPES) {
+    for (const lowerKeys of KEY_CASES) {
+      const uriQuery = `${canonicalUri(path, escape)}\n${canonicalQuery(pairs, escape, lowerKeys)}`;
+      if (tried?.includes(uriQuery)) continue;
+      (tried ??= []).push(uriQuery);
+      const mac = createHmac('sha256', secret).update(stringToSign(`${method}\n${uriQuery}${tail}`, sdkDate)).digest();
+      if (mac.length === want.length && timingSafeEqual(mac, want)) return true;
     }
   }
   return false;
@@ -141,7 +233,8 @@ export interface SignInput {
   headers?: Record<string, string>;
   body?: string;
   ak: string;
-  sk: string;
+  /** The SK, or hmacKey(sk) made once by a caller that signs many requests with it. */
+  sk: string | KeyObject;
   /** ms; default now. */
   date?: number;
   /** Signed header names; default: every header passed plus host and x-sdk-date (as the Node SDK). */
@@ -151,22 +244,23 @@ export interface SignInput {
 /** What an SDK does before sending: adds X-Sdk-Date and Authorization to the headers. */
 export function signRequest(input: SignInput): Record<string, string> {
   const url = new URL(input.url);
-  const headers: Record<string, string> = { ...(input.headers ?? {}) };
-  const lower = new Map(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+  const headers: Record<string, string> = { ...input.headers };
+  const lower = new Map<string, string>();
+  for (const k in headers) lower.set(k.toLowerCase(), headers[k]!);
   if (!lower.has('x-sdk-date')) {
     headers['X-Sdk-Date'] = formatSdkDate(input.date ?? Date.now());
     lower.set('x-sdk-date', headers['X-Sdk-Date']);
   }
   lower.set('host', url.host);
   const signed = (input.signedHeaders ?? [...lower.keys()]).map((h) => h.toLowerCase()).sort(byCodeUnit);
-  const path = url.pathname.split('/').map((s) => decodeURIComponent(s)).join('/');
+  const path = url.pathname.includes('%') ? url.pathname.split('/').map((s) => decodeURIComponent(s)).join('/') : url.pathname;
   const canonical = canonicalRequest({
     method: input.method,
     uri: canonicalUri(path),
-    query: canonicalQuery([...url.searchParams.entries()]),
+    query: url.search === '' ? '' : canonicalQuery([...url.searchParams.entries()]),
     headers: canonicalHeaders(signed, (h) => lower.get(h)),
     signedHeaders: signed,
-    payloadHash: lower.get('x-sdk-content-sha256') ?? sha256Hex(input.body ?? ''),
+    payloadHash: lower.get('x-sdk-content-sha256') ?? (input.body ? sha256Hex(input.body) : EMPTY_SHA256),
   });
   const sig = signature(input.sk, stringToSign(canonical, lower.get('x-sdk-date') as string));
   headers.Authorization = `${ALGORITHM} Access=${input.ak}, SignedHeaders=${signed.join(';')}, Signature=${sig}`;

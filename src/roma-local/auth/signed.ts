@@ -52,7 +52,7 @@ const hasBody = (req: FastifyRequest): boolean =>
 /** Recomputes the signature over this request (see verifySignature). */
 function matches(req: FastifyRequest, p: Pending, payloadHash: string): boolean {
   const [rawPath = '/', rawQuery = ''] = req.url.split('?', 2) as [string, string?];
-  return verifySignature({ method: req.method, rawPath, rawQuery, header: (h) => header(req, h) }, p.parsed, p.secret, p.sdkDate, payloadHash);
+  return verifySignature({ method: req.method, rawPath, rawQuery, headers: req.headers }, p.parsed, p.secret, p.sdkDate, payloadHash);
 }
 
 function payloadHashOf(req: FastifyRequest, p: Pending): string {

@@ -5,12 +5,12 @@
 // On success `ctx.app = { id, name, key }` for the consumer stages that follow (quotas, throttling).
 import type { Db } from '../../db/open';
 import { MAX_SKEW_MS } from '../../auth/signed';
-import { EMPTY_SHA256, formatSdkDate, parseAuthorization, parseSdkDate, sha256Hex, verifySignature } from '../../auth/sdk-signer';
+import { EMPTY_SHA256, formatSdkDate, hmacKey, isSdkScheme, parseAuthorization, parseSdkDate, sha256Hex, verifySignature } from '../../auth/sdk-signer';
 import { GW } from '../gateway/errors';
 import type { GatewayContext, Stage } from '../gateway/pipeline';
 import { header } from '../gateway/stages';
 import { AppIndex, type AppHit } from './app-index';
-import { ReplayGuard } from './replay';
+import { ReplayGuard, replayKey } from './replay';
 
 export const APP_CODE_HEADER = 'x-apig-appcode';
 
@@ -28,13 +28,13 @@ function bySignature(index: AppIndex, ctx: GatewayContext, authorization: string
   // The SDKs sign X-Sdk-Content-Sha256 instead of hashing the body when the caller sets it; honour it only if signed.
   const declared = parsed.signedHeaders.includes('x-sdk-content-sha256') ? header(ctx.req, 'x-sdk-content-sha256')?.trim() : undefined;
   const payloadHash = declared || (ctx.req.body.length > 0 ? sha256Hex(ctx.req.body) : EMPTY_SHA256);
-  const rawQuery = ctx.req.query.toString();
+  const rawQuery = ctx.req.query.size === 0 ? '' : ctx.req.query.toString();
   const ok = verifySignature(
-    { method: ctx.req.method, rawPath: ctx.req.path, rawQuery, header: (h) => header(ctx.req, h) },
-    parsed, app.secret, sdkDate, payloadHash,
+    { method: ctx.req.method, rawPath: ctx.req.path, rawQuery, headers: ctx.req.headers },
+    parsed, (app.hmac ??= hmacKey(app.secret)), sdkDate, payloadHash,
   );
   if (!ok) throw GW.app('verify signature fail');
-  if (!replays.firstUse(parsed.signature, at, now)) throw GW.app('signature replayed: this signature was already used (send a new X-Sdk-Date or request)');
+  if (!replays.firstUse(replayKey(parsed.signature), at, now)) throw GW.app('signature replayed: this signature was already used (send a new X-Sdk-Date or request)');
   return app;
 }
 
@@ -53,13 +53,13 @@ export function appAuthStage(db: Db, now: () => number, replays = new ReplayGuar
     if (api.auth_type !== 'APP') return;
     const authorization = header(ctx.req, 'authorization')?.trim();
     const code = header(ctx.req, APP_CODE_HEADER)?.trim();
-    const signed = authorization !== undefined && /^SDK-HMAC-SHA256(\s|$)/i.test(authorization);
+    const signed = authorization !== undefined && isSdkScheme(authorization);
     let app: AppHit;
     if (signed) app = bySignature(index, ctx, authorization, now(), replays);
     else if (code) app = byAppCode(index, ctx, code);
     else throw GW.app('no SDK-HMAC-SHA256 Authorization header or X-Apig-AppCode header');
     if (!index.authorised(api.id, ctx.envId, app.id)) throw GW.appNotAuthorized();
-    ctx.app = { id: app.id, name: app.name, key: app.app_key };
-    ctx.log.push(`auth: APP ${app.name} (${app.id}) by ${signed ? 'signature' : 'AppCode'}`);
+    ctx.app = (app.consumer ??= { id: app.id, name: app.name, key: app.app_key }); // read-only to the stages after this one
+    if (ctx.trace) ctx.log.push(`auth: APP ${app.name} (${app.id}) by ${signed ? 'signature' : 'AppCode'}`);
   };
 }

@@ -1,7 +1,7 @@
 // The replay guard: a signature is refused a second time inside its window, forgotten after it,
 // and memory stays bounded under a flood of distinct signatures.
 import { describe, expect, it } from 'vitest';
-import { ReplayGuard } from './replay';
+import { ReplayGuard, replayKey } from './replay';
 
 const MIN = 60_000;
 
@@ -28,5 +28,16 @@ describe('ReplayGuard', () => {
     for (let i = 0; i < 250; i++) g.firstUse(`flood${i}`, t0 + 20 * MIN, t0 + 20 * MIN);
     expect(g.size).toBe(100);
     expect(g.firstUse('flood249', t0 + 20 * MIN, t0 + 20 * MIN)).toBe(false); // the newest are kept
+  });
+
+  it('keys a hex signature by its bytes: the same signature in either case is one key, another signature another', () => {
+    const sig = 'ab'.repeat(31) + 'cd';
+    expect(replayKey(sig)).toHaveLength(32);
+    expect(replayKey(sig.toUpperCase())).toBe(replayKey(sig));
+    expect(replayKey('ab'.repeat(31) + 'ce')).not.toBe(replayKey(sig));
+    const g = new ReplayGuard(15 * MIN);
+    const t0 = Date.UTC(2026, 0, 1);
+    expect(g.firstUse(replayKey(sig), t0, t0)).toBe(true);
+    expect(g.firstUse(replayKey(sig), t0, t0 + MIN)).toBe(false);
   });
 });

@@ -2,6 +2,11 @@
 // clock-skew window (after that the date check refuses them anyway). A second request carrying
 // the same signature inside the window is a replay. Kept in memory: a restart forgets them
 // (at most one window's worth of replays becomes possible again).
+/** A hex signature as the key kept: its 32 bytes as a flat 32-character string. The parsed hex is
+ * a slice of the whole Authorization header and would keep that alive as long as the entry (about
+ * twice the old-generation memory, and more for the collector to copy and scan). */
+export const replayKey = (hexSignature: string): string => Buffer.from(hexSignature, 'hex').toString('latin1');
+
 export class ReplayGuard {
   /** signature → epoch ms after which the entry can go */
   private readonly seen = new Map<string, number>();

@@ -15,7 +15,8 @@ export interface Take { ok: boolean; used: number; resetAt: number }
 export const periodStart = (anchor: number, period: number, now: number): number => anchor + Math.floor((now - anchor) / period) * period;
 
 export class QuotaCounters {
-  private readonly slots = new Map<string, Slot>();
+  /** quota → app → slot (nested: the ids are held strings with their hash cached, no key built per call) */
+  private readonly slots = new Map<string, Map<string, Slot>>();
   private readonly timer: NodeJS.Timeout;
 
   constructor(private readonly db: Db) {
@@ -24,15 +25,16 @@ export class QuotaCounters {
   }
 
   private slot(quotaId: string, appId: string, rule: QuotaRule, now: number): Slot {
-    const key = `${quotaId}|${appId}`;
-    let s = this.slots.get(key);
+    let byApp = this.slots.get(quotaId);
+    let s = byApp?.get(appId);
     if (!s) {
       const row = prep(this.db, 'SELECT anchor, window_start, count FROM apic_quota_counters WHERE quota_id = ? AND app_id = ?')
         .get(quotaId, appId) as { anchor: number; window_start: number; count: number } | undefined;
       s = row
         ? { quotaId, appId, anchor: row.anchor, windowStart: row.window_start, count: row.count, dirty: false }
         : { quotaId, appId, anchor: rule.resetTime ?? now, windowStart: rule.resetTime ?? now, count: 0, dirty: true };
-      this.slots.set(key, s);
+      if (!byApp) this.slots.set(quotaId, (byApp = new Map()));
+      byApp.set(appId, s);
     }
     return s;
   }
@@ -61,14 +63,16 @@ export class QuotaCounters {
 
   /** Drops the counters of a quota (or of one app under it): changed rule, unbinding, deletion. */
   forget(quotaId: string, appId?: string): void {
-    for (const [k, s] of this.slots) if (s.quotaId === quotaId && (appId === undefined || s.appId === appId)) this.slots.delete(k);
+    if (appId === undefined) this.slots.delete(quotaId);
+    else this.slots.get(quotaId)?.delete(appId);
     if (appId === undefined) prep(this.db, 'DELETE FROM apic_quota_counters WHERE quota_id = ?').run(quotaId);
     else prep(this.db, 'DELETE FROM apic_quota_counters WHERE quota_id = ? AND app_id = ?').run(quotaId, appId);
   }
 
   /** Writes every changed counter in one transaction. */
   flush(): void {
-    const dirty = [...this.slots.values()].filter((s) => s.dirty);
+    const dirty: Slot[] = [];
+    for (const byApp of this.slots.values()) for (const s of byApp.values()) if (s.dirty) dirty.push(s);
     if (dirty.length === 0 || !this.db.open) return;
     const up = prep(this.db, `INSERT INTO apic_quota_counters (quota_id, app_id, anchor, window_start, count) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (quota_id, app_id) DO UPDATE SET anchor = excluded.anchor, window_start = excluded.window_start, count = excluded.count`);

@@ -13,9 +13,24 @@ function allowedOrigin(req: GatewayRequest, c: CorsContent): string | undefined 
   return origin && allowed.some((a) => a.toLowerCase() === origin.toLowerCase()) ? origin : undefined;
 }
 
+/** `k` is `name` (lower-case) in any case; the length check spares a toLowerCase for most keys. */
+const sameName = (k: string, name: string): boolean => k === name || (k.length === name.length && k.toLowerCase() === name);
+
 function setHeader(h: GatewayResult['headers'], name: string, value: string | string[] | undefined): void {
-  for (const k of Object.keys(h)) if (k.toLowerCase() === name) delete h[k];
+  for (const k in h) if (sameName(k, name)) delete h[k];
   if (value !== undefined) h[name] = value;
+}
+
+/** Values of `name` under any spelling of it, or undefined when absent. */
+function valuesOf(h: GatewayResult['headers'], name: string): string[] | undefined {
+  let out: string[] | undefined;
+  for (const k in h) {
+    if (!sameName(k, name)) continue;
+    const v = h[k]!;
+    if (Array.isArray(v)) (out ??= []).push(...v);
+    else (out ??= []).push(v);
+  }
+  return out;
 }
 
 export function preflightResult(req: GatewayRequest, c: CorsContent, method: string): GatewayResult {
@@ -49,13 +64,13 @@ export function applyRespHeaders(result: GatewayResult, rules: SetRespHeadersCon
   const h = result.headers;
   for (const r of rules) {
     const name = r.name.toLowerCase();
-    const existing = Object.keys(h).filter((k) => k.toLowerCase() === name).flatMap((k) => (Array.isArray(h[k]) ? h[k] : [h[k] as string]));
+    if (r.action === 'override') { setHeader(h, name, r.value); continue; }
+    if (r.action === 'delete') { setHeader(h, name, undefined); continue; }
+    const existing = valuesOf(h, name);
     switch (r.action) {
-      case 'override': setHeader(h, name, r.value); break;
-      case 'append': setHeader(h, name, existing.length > 0 ? `${existing.join(',')},${r.value}` : r.value); break;
-      case 'delete': setHeader(h, name, undefined); break;
-      case 'skip': if (existing.length === 0) setHeader(h, name, r.value); break;
-      case 'add': setHeader(h, name, existing.length > 0 ? [...existing, r.value] : r.value); break;
+      case 'append': setHeader(h, name, existing ? `${existing.join(',')},${r.value}` : r.value); break;
+      case 'skip': if (!existing) setHeader(h, name, r.value); break;
+      case 'add': setHeader(h, name, existing ? [...existing, r.value] : r.value); break;
     }
   }
 }

@@ -43,11 +43,14 @@ export function policyStages(db: Db, state: PolicyState, counters: QuotaCounters
   const answer: Stage = (ctx) => {
     const p = policiesOf(ctx);
     if (!p) return;
-    if (p.notEnforced.length > 0) ctx.log.push(`plugins: ${p.notEnforced.join(', ')} attached, stored but not enforced by roma-local`);
+    if (ctx.trace && p.notEnforced.length > 0) ctx.log.push(`plugins: ${p.notEnforced.join(', ')} attached, stored but not enforced by roma-local`);
     if (!p.cors && !p.headers) return;
+    // response headers alone: the hook made with the table serves every request (no closure per call)
+    if (!p.cors) return void (ctx.onAnswer ??= []).push(p.headersHook!);
+    const cors = p.cors;
     (ctx.onAnswer ??= []).push((result) => {
       if (p.headers) applyRespHeaders(result, p.headers);
-      if (p.cors) applyCors(ctx.req, result, p.cors);
+      applyCors(ctx.req, result, cors);
     });
   };
 
@@ -62,7 +65,7 @@ export function policyStages(db: Db, state: PolicyState, counters: QuotaCounters
     if (!rule) return;
     const t = counters.take(rule, ctx.app.id, now());
     if (!t.ok) throw overLimit('app quota', rule.limit, rule.interval, rule.unit);
-    ctx.log.push(`quota: ${t.used}/${rule.limit} calls of app ${ctx.app.name} in this period`);
+    if (ctx.trace) ctx.log.push(`quota: ${t.used}/${rule.limit} calls of app ${ctx.app.name} in this period`);
   };
 
   return { tables, counters, windows, stages: { preflight, answer, throttle, quota } };

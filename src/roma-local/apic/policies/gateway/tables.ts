@@ -4,7 +4,9 @@ import {
   corsContent, rateLimitContent, setRespHeadersContent, TIME_UNIT_MS, type CorsContent, type RateLimitContent, type SetRespHeadersContent, type TimeUnit,
 } from '../../../../contract/index';
 import type { Db } from '../../../db/open';
+import type { GatewayResult } from '../../gateway/pipeline';
 import type { QuotaRule } from '../counters';
+import { applyRespHeaders } from './answer';
 import { compileParamRules, type ParamRule } from './param-rules';
 import type { PluginRow, PolicyState, QuotaRow, SpecialRow, ThrottleRow } from '../state';
 
@@ -21,6 +23,8 @@ export interface ApiPolicies {
   throttle?: LimitRule;
   cors?: CorsContent;
   headers?: SetRespHeadersContent['response_headers'];
+  /** applyRespHeaders with `headers`, made with the table (the answer hook when there is no cors plugin). */
+  headersHook?: (result: GatewayResult) => void;
   /** Attached plugins roma-local stores but does not enforce (kafka_log, breaker, third_auth). */
   notEnforced: string[];
 }
@@ -83,7 +87,11 @@ export class PolicyTables {
         if (c.success) target.cors = c.data;
       } else if (p.type === 'set_resp_headers') {
         const c = setRespHeadersContent.safeParse(json);
-        if (c.success) target.headers = c.data.response_headers;
+        if (c.success) {
+          const rules = c.data.response_headers;
+          target.headers = rules;
+          target.headersHook = (result) => applyRespHeaders(result, rules);
+        }
       } else if (p.type === 'rate_limit') {
         let c = rateLimitContent.safeParse(json);
         // content stored before parameter rules were checked on write keeps its basic limits
