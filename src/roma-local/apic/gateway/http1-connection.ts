@@ -77,11 +77,6 @@ export class Http1Connection implements ParserSink, Deadline {
       else this.keepAliveMs = ms;
     }
     if (!ex.handler.onResponse(head.status, head.headers)) this.pause();
-    if (!this.parser.done && ex.req.bodyTimeout > 0 && this.ex === ex) {
-      this.bodyTimer = true;
-      this.at = performance.now() + ex.req.bodyTimeout;
-      this.pool.deadlines.add(this);
-    }
   }
 
   onBody(chunk: Buffer): void {
@@ -119,6 +114,12 @@ export class Http1Connection implements ParserSink, Deadline {
     try {
       const used = this.parser.execute(chunk);
       if (this.complete) this.finish(used < chunk.length);
+      else if (!this.bodyTimer && this.ex === ex && ex.req.bodyTimeout > 0 && this.parser.inBody) {
+        // the body goes on past this read (most answers come whole in one): its pace is watched from here
+        this.bodyTimer = true;
+        this.at = performance.now() + ex.req.bodyTimeout;
+        this.pool.deadlines.add(this);
+      }
     } catch (err) {
       this.fail(err as Error);
     }

@@ -31,8 +31,21 @@ export interface ParserSink {
 const enum S { Head, Length, ChunkSize, ChunkData, ChunkCrlf, Trailers, UntilEof, Done, Stopped }
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-/** Control characters other than tab, and a CR or LF that is not part of a CRLF. */
-const BAD_HEAD = /[^\t\r\n\x20-\x7e\x80-\xff]|\r(?!\n)|(?<!\r)\n/;
+/** Control characters other than tab (CR and LF are checked to come as pairs apart). */
+const CTL = /[^\t\r\n\x20-\x7e\x80-\xff]/;
+const DIGITS = /^\d{1,15}$/;
+/** Header names seen before, validated, to their lower-case form: backends repeat the same few. */
+const NAMES = new Map<string, string>();
+function headerName(raw: string): string {
+  let k = NAMES.get(raw);
+  if (k === undefined) {
+    if (!TOKEN.test(raw)) throw new ProtocolError('invalid header line');
+    k = raw.toLowerCase();
+    if (NAMES.size < 1000) NAMES.set(raw, k);
+  }
+  return k;
+}
+const loneCrLf = (l: string): boolean => l.includes('\r') || l.includes('\n');
 const STATUS_LINE = /^HTTP\/1\.([01]) ([1-9]\d\d)(?: [^]*)?$/;
 const CHUNK_SIZE = /^([0-9a-fA-F]{1,12})[ \t]*(?:;[^]*)?$/;
 const CRLF2 = Buffer.from('\r\n\r\n');
@@ -64,6 +77,11 @@ export class ResponseParser {
 
   get done(): boolean {
     return this.state === S.Done;
+  }
+
+  /** The head is read and the body is not complete yet. */
+  get inBody(): boolean {
+    return this.state > S.Head && this.state < S.Done;
   }
 
   /** The body runs until the connection ends (neither a length nor chunked framing). */
@@ -137,9 +155,10 @@ export class ResponseParser {
   }
 
   private parseHead(text: string): void {
-    if (BAD_HEAD.test(text)) throw new ProtocolError('invalid characters in the response head');
+    if (CTL.test(text)) throw new ProtocolError('invalid characters in the response head');
     const lines = text.split('\r\n');
     const m = STATUS_LINE.exec(lines[0]!);
+    if (m && loneCrLf(lines[0]!)) throw new ProtocolError('invalid status line');
     if (!m) throw new ProtocolError('invalid status line');
     const status = Number(m[2]);
     const headers: string[] = [];
@@ -150,15 +169,15 @@ export class ResponseParser {
     for (let i = 1; i < lines.length; i++) {
       const l = lines[i]!;
       const c = l.indexOf(':');
-      const name = c > 0 ? l.slice(0, c) : '';
-      if (!TOKEN.test(name)) throw new ProtocolError('invalid header line');
-      const k = name.toLowerCase();
+      if (c <= 0 || loneCrLf(l)) throw new ProtocolError('invalid header line');
+      const k = headerName(l.slice(0, c));
       const v = l.slice(c + 1).trim();
       headers.push(k, v);
       if (k === 'content-length') {
+        if (DIGITS.test(v) && length < 0) { length = Number(v); continue; }
         for (const part of v.split(',')) {
           const p = part.trim();
-          const n = /^\d{1,15}$/.test(p) ? Number(p) : NaN;
+          const n = DIGITS.test(p) ? Number(p) : NaN;
           if (Number.isNaN(n) || (length >= 0 && n !== length)) throw new ProtocolError('invalid Content-Length', 'HPE_INVALID_CONTENT_LENGTH');
           length = n;
         }
@@ -203,7 +222,7 @@ export class ResponseParser {
   private lineText(): string {
     const l = this.line;
     this.line = '';
-    if (!l.endsWith('\r\n') || BAD_HEAD.test(l.slice(0, -2))) throw new ProtocolError('invalid chunk framing', 'HPE_INVALID_CHUNK_SIZE');
+    if (!l.endsWith('\r\n') || CTL.test(l) || loneCrLf(l.slice(0, -2))) throw new ProtocolError('invalid chunk framing', 'HPE_INVALID_CHUNK_SIZE');
     return l.slice(0, -2);
   }
 
