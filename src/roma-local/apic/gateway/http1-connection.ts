@@ -43,6 +43,11 @@ export class Http1Connection implements ParserSink, Deadline {
     return !this.closed;
   }
 
+  /** Can take a request: connected, and neither closed nor being closed. */
+  get usable(): boolean {
+    return this.connected && !this.closed && !this.socket.destroyed && !this.socket.readableEnded;
+  }
+
   private onConnect(): void {
     this.connected = true;
     this.socket.setTimeout(0);
@@ -72,9 +77,9 @@ export class Http1Connection implements ParserSink, Deadline {
     const ex = this.ex!;
     this.reusable = head.keepAlive;
     if (head.keepAliveMs >= 0) { // the backend's idle limit, less a margin against the race with its own close
-      const ms = Math.min(head.keepAliveMs - 2000, this.pool.keepAliveMs);
+      const ms = head.keepAliveMs - 2000;
       if (ms < 1000) this.reusable = false;
-      else this.keepAliveMs = ms;
+      else this.keepAliveMs = Math.min(ms, this.pool.keepAliveMs);
     }
     if (!ex.handler.onResponse(head.status, head.headers)) this.pause();
   }

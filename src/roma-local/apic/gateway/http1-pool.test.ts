@@ -78,6 +78,16 @@ describe('HTTP/1.1 backend client', () => {
     expect(old.s.connections).toBe(2);
   });
 
+  it('closes a connection idle for longer than its keep-alive time', async () => {
+    const { s, pool } = await setup(httpServer((_req, res) => res.end('k')), { keepAliveMs: 50 });
+    await send(pool, { path: '/' });
+    expect(pool.size.idle).toBe(1);
+    await new Promise((r) => setTimeout(r, 1200)); // checked once a second
+    expect(pool.size).toEqual({ connections: 0, idle: 0, queued: 0 });
+    expect((await send(pool, { path: '/' })).body).toBe('k');
+    expect(s.connections).toBe(2);
+  });
+
   it('keeps to its connection limit and queues the rest', async () => {
     let open = 0;
     let most = 0;

@@ -86,7 +86,7 @@ export class Http1Pool {
   private readonly connectTimeoutMs: number;
   private readonly maxHead: number;
   private readonly conns = new Set<Http1Connection>();
-  private readonly idle: Http1Connection[] = [];
+  private idle: Http1Connection[] = [];
   private queue: Exchange[] = [];
   private queueHead = 0;
   /** Connections opened for one exchange (a retry): it gets them first. */
@@ -112,8 +112,8 @@ export class Http1Pool {
     const ex = new Exchange(this, req, requestHead(req, this.host), handler);
     handler.onStart(ex);
     if (this.closing) return ex.fail(new Error('the backend client is closed'));
-    const c = this.idle.pop();
-    if (c) return c.assign(ex);
+    let c: Http1Connection | undefined;
+    while ((c = this.idle.pop())) if (c.usable) return c.assign(ex); // one ending right now is skipped
     this.queue.push(ex);
     if (this.conns.size < this.max) this.open();
   }
@@ -194,7 +194,9 @@ export class Http1Pool {
   /** Closes idle connections past their keep-alive time. */
   private sweep(): void {
     const now = performance.now();
-    for (const c of [...this.idle]) if (now - c.idleSince >= c.keepAliveMs) c.destroy();
+    const expired = this.idle.filter((c) => now - c.idleSince >= c.keepAliveMs);
+    if (expired.length > 0) this.idle = this.idle.filter((c) => !expired.includes(c));
+    for (const c of expired) c.destroy();
     if (this.idle.length === 0) { clearInterval(this.sweeper); this.sweeper = undefined; }
   }
 
