@@ -1,7 +1,7 @@
 // The gateway's HTTP backend client at its edges: small answers are collected whole, big or
 // unsized ones stream; the API's timeout bounds the whole attempt (a backend that sends its
 // headers and then stalls the body, a backend that never answers); POST bodies and queries and
-// repeated response headers get through; a mock answer is the same on every call (it is built
+// repeated response headers get through; a malformed answer is a 502; a mock answer is the same on every call (it is built
 // once per published version) and changes with a republish.
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +34,19 @@ describe('HTTP backend client', () => {
       const r = await t.gw('GET', p, { host: g.sl_domain });
       expect([p, r.status, r.body?.error_code, r.body?.error_msg]).toEqual([p, 504, 'APIG.0201', 'Backend timeout.']);
       expect(performance.now() - t0).toBeLessThan(5000); // bounded by the API's timeout, not undici's defaults (minutes)
+    }
+  });
+
+  it('a malformed backend answer is a 502 in the gateway shape, and the gateway goes on serving', async () => {
+    const sockets = new Set<net.Socket>();
+    const bad = net.createServer((s) => { sockets.add(s); s.on('data', () => s.end('HTTP/1.1 2OO OK\r\nbroken\r\n\r\n')); });
+    await new Promise<void>((r) => bad.listen(0, '127.0.0.1', r));
+    closeAfter(() => new Promise<void>((r) => { for (const s of sockets) s.destroy(); bad.close(() => r()); }));
+    const g = await t.group('client-malformed');
+    await t.publish((await t.createApi(httpApi(g.id, `127.0.0.1:${(bad.address() as net.AddressInfo).port}`, { name: 'bad', req_uri: '/bad' }))).id);
+    for (let i = 0; i < 2; i++) {
+      const r = await t.gw('GET', '/bad', { host: g.sl_domain });
+      expect([r.status, r.body?.error_code, r.body?.error_msg]).toEqual([502, 'APIG.0201', 'Backend unavailable.']);
     }
   });
 

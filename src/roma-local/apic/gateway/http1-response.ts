@@ -1,0 +1,251 @@
+// An incremental HTTP/1.x response parser for the gateway's backend client: status line and
+// headers (size-limited, strictly validated), 1xx interim answers skipped, and the body framed
+// by Content-Length, chunked transfer-encoding (extensions and trailers read and dropped) or
+// the connection's end. Malformed input throws a ProtocolError: never a crash or a hang.
+
+/** A response the client cannot read safely; the connection it came on is discarded. */
+export class ProtocolError extends Error {
+  override name = 'ProtocolError';
+  constructor(message: string, readonly code = 'HPE_INVALID_RESPONSE') {
+    super(message);
+  }
+}
+
+/** What a parsed response head says about the body and the connection. */
+export interface ResponseHead {
+  status: number;
+  /** Lower-case names and values, alternating. */
+  headers: string[];
+  /** The connection may carry another request once this body is read. */
+  keepAlive: boolean;
+  /** The backend's `Keep-Alive: timeout=N` hint, in ms (-1 when absent). */
+  keepAliveMs: number;
+}
+
+export interface ParserSink {
+  onHead(head: ResponseHead): void;
+  onBody(chunk: Buffer): void;
+  onEnd(): void;
+}
+
+const enum S { Head, Length, ChunkSize, ChunkData, ChunkCrlf, Trailers, UntilEof, Done, Stopped }
+
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** Control characters other than tab (CR and LF are checked to come as pairs apart). */
+const CTL = /[^\t\r\n\x20-\x7e\x80-\xff]/;
+const DIGITS = /^\d{1,15}$/;
+/** Header names seen before, validated, to their lower-case form: backends repeat the same few. */
+const NAMES = new Map<string, string>();
+function headerName(raw: string): string {
+  let k = NAMES.get(raw);
+  if (k === undefined) {
+    if (!TOKEN.test(raw)) throw new ProtocolError('invalid header line');
+    k = raw.toLowerCase();
+    if (NAMES.size < 1000) NAMES.set(raw, k);
+  }
+  return k;
+}
+const loneCrLf = (l: string): boolean => l.includes('\r') || l.includes('\n');
+const STATUS_LINE = /^HTTP\/1\.([01]) ([1-9]\d\d)(?: [^]*)?$/;
+const CHUNK_SIZE = /^([0-9a-fA-F]{1,12})[ \t]*(?:;[^]*)?$/;
+const CRLF2 = Buffer.from('\r\n\r\n');
+const MAX_CHUNK_LINE = 4096;
+
+const tokens = (v: string): string[] => v.toLowerCase().split(',').map((t) => t.trim()).filter(Boolean);
+
+export class ResponseParser {
+  private state = S.Done;
+  private head: Buffer | undefined;
+  private remaining = 0;
+  private line = '';
+  private trailerBytes = 0;
+  private noBody = false;
+
+  constructor(private readonly sink: ParserSink, private readonly maxHead: number) {}
+
+  /** Expects a new response; `noBody` for an answer to HEAD. */
+  start(noBody: boolean): void {
+    this.state = S.Head;
+    this.noBody = noBody;
+    this.head = undefined;
+  }
+
+  /** No more input is wanted (the exchange was aborted). */
+  stop(): void {
+    this.state = S.Stopped;
+  }
+
+  get done(): boolean {
+    return this.state === S.Done;
+  }
+
+  /** The head is read and the body is not complete yet. */
+  get inBody(): boolean {
+    return this.state > S.Head && this.state < S.Done;
+  }
+
+  /** The body runs until the connection ends (neither a length nor chunked framing). */
+  get untilEof(): boolean {
+    return this.state === S.UntilEof;
+  }
+
+  /** Feeds bytes; returns where unread bytes start once the response is complete (else the length). */
+  execute(buf: Buffer): number {
+    let pos = 0;
+    while (pos < buf.length) {
+      switch (this.state) {
+        case S.Head: pos = this.readHead(buf, pos); break;
+        case S.Length: {
+          const n = Math.min(this.remaining, buf.length - pos);
+          this.remaining -= n;
+          this.sink.onBody(pos === 0 && n === buf.length ? buf : buf.subarray(pos, pos + n));
+          pos += n;
+          if (this.remaining === 0 && this.state === S.Length) this.finish();
+          break;
+        }
+        case S.ChunkSize: pos = this.readChunkSize(buf, pos); break;
+        case S.ChunkData: {
+          const n = Math.min(this.remaining, buf.length - pos);
+          this.remaining -= n;
+          this.sink.onBody(buf.subarray(pos, pos + n));
+          pos += n;
+          if (this.remaining === 0 && this.state === S.ChunkData) { this.state = S.ChunkCrlf; this.remaining = 2; }
+          break;
+        }
+        case S.ChunkCrlf: {
+          if (buf[pos] !== (this.remaining === 2 ? 13 : 10)) throw new ProtocolError('missing CRLF after a chunk', 'HPE_INVALID_CHUNK_SIZE');
+          pos++;
+          if (--this.remaining === 0) this.state = S.ChunkSize;
+          break;
+        }
+        case S.Trailers: pos = this.readTrailer(buf, pos); break;
+        case S.UntilEof:
+          this.sink.onBody(pos === 0 ? buf : buf.subarray(pos));
+          return buf.length;
+        default:
+          return pos; // done (the rest is not ours) or stopped
+      }
+    }
+    return pos;
+  }
+
+  /** The connection ended: completes a read-until-close body, else the response is cut short. */
+  eof(): void {
+    if (this.state === S.UntilEof) return this.finish();
+    if (this.state !== S.Done && this.state !== S.Stopped) throw new ProtocolError('the backend closed the connection before the response ended', 'HPE_EOF');
+  }
+
+  private finish(): void {
+    this.state = S.Done;
+    this.sink.onEnd();
+  }
+
+  private readHead(buf: Buffer, pos: number): number {
+    let data = buf.subarray(pos);
+    if (this.head) data = Buffer.concat([this.head, data]);
+    const end = data.indexOf(CRLF2);
+    if (end < 0 || end + 4 > this.maxHead) {
+      if (data.length > this.maxHead) throw new ProtocolError('the response headers are too large', 'HPE_HEADER_OVERFLOW');
+      if (end < 0) { this.head = data; return buf.length; }
+    }
+    const used = end + 4 - (this.head?.length ?? 0); // bytes of `buf` the head took
+    this.head = undefined;
+    this.parseHead(data.toString('latin1', 0, end));
+    return pos + used;
+  }
+
+  private parseHead(text: string): void {
+    if (CTL.test(text)) throw new ProtocolError('invalid characters in the response head');
+    const lines = text.split('\r\n');
+    const m = STATUS_LINE.exec(lines[0]!);
+    if (m && loneCrLf(lines[0]!)) throw new ProtocolError('invalid status line');
+    if (!m) throw new ProtocolError('invalid status line');
+    const status = Number(m[2]);
+    const headers: string[] = [];
+    let length = -1;
+    let te: string[] | undefined;
+    let conn: string[] = [];
+    let keepAliveMs = -1;
+    for (let i = 1; i < lines.length; i++) {
+      const l = lines[i]!;
+      const c = l.indexOf(':');
+      if (c <= 0 || loneCrLf(l)) throw new ProtocolError('invalid header line');
+      const k = headerName(l.slice(0, c));
+      const v = l.slice(c + 1).trim();
+      headers.push(k, v);
+      if (k === 'content-length') {
+        if (DIGITS.test(v) && length < 0) { length = Number(v); continue; }
+        for (const part of v.split(',')) {
+          const p = part.trim();
+          const n = DIGITS.test(p) ? Number(p) : NaN;
+          if (Number.isNaN(n) || (length >= 0 && n !== length)) throw new ProtocolError('invalid Content-Length', 'HPE_INVALID_CONTENT_LENGTH');
+          length = n;
+        }
+      } else if (k === 'transfer-encoding') te = [...(te ?? []), ...tokens(v)];
+      else if (k === 'connection') conn = [...conn, ...tokens(v)];
+      else if (k === 'keep-alive') keepAliveMs = Number(/(?:^|[,; ])timeout=(\d{1,6})/i.exec(v)?.[1] ?? -1) * 1000;
+    }
+    if (status < 200) {
+      if (status === 101) throw new ProtocolError('unexpected protocol switch');
+      return; // interim answer (100 Continue, 103 Early Hints): the real one follows
+    }
+    const keepAlive = m[1] === '1' ? !conn.includes('close') : conn.includes('keep-alive');
+    const head: ResponseHead = { status, headers, keepAlive, keepAliveMs };
+    if (this.noBody || status === 204 || status === 304) {
+      this.sink.onHead(head);
+      if (this.state === S.Head) this.finish();
+      return;
+    }
+    if (te) {
+      const chunked = te.indexOf('chunked');
+      if (length >= 0 || (chunked >= 0 && chunked !== te.length - 1)) throw new ProtocolError('invalid Transfer-Encoding', 'HPE_INVALID_TRANSFER_ENCODING');
+      this.state = chunked >= 0 ? S.ChunkSize : S.UntilEof;
+      this.line = '';
+    } else if (length >= 0) {
+      this.state = S.Length;
+      this.remaining = length;
+    } else this.state = S.UntilEof;
+    if (this.state === S.UntilEof) head.keepAlive = false;
+    this.sink.onHead(head);
+    if (this.state === S.Length && length === 0) this.finish();
+  }
+
+  /** Reads up to a LF into `this.line` (bounded); returns the position after it, or -1 when it is not complete yet. */
+  private takeLine(buf: Buffer, pos: number, max: number): number {
+    const lf = buf.indexOf(10, pos);
+    const endAt = lf < 0 ? buf.length : lf + 1;
+    this.line += buf.toString('latin1', pos, endAt);
+    if (this.line.length > max) throw new ProtocolError('a chunk line is too long', 'HPE_CHUNK_EXTENSIONS_OVERFLOW');
+    return lf < 0 ? -1 : endAt;
+  }
+
+  private lineText(): string {
+    const l = this.line;
+    this.line = '';
+    if (!l.endsWith('\r\n') || CTL.test(l) || loneCrLf(l.slice(0, -2))) throw new ProtocolError('invalid chunk framing', 'HPE_INVALID_CHUNK_SIZE');
+    return l.slice(0, -2);
+  }
+
+  private readChunkSize(buf: Buffer, pos: number): number {
+    const next = this.takeLine(buf, pos, MAX_CHUNK_LINE);
+    if (next < 0) return buf.length;
+    const m = CHUNK_SIZE.exec(this.lineText());
+    if (!m) throw new ProtocolError('invalid chunk size', 'HPE_INVALID_CHUNK_SIZE');
+    this.remaining = parseInt(m[1]!, 16);
+    if (this.remaining > 0) this.state = S.ChunkData;
+    else { this.state = S.Trailers; this.trailerBytes = 0; }
+    return next;
+  }
+
+  private readTrailer(buf: Buffer, pos: number): number {
+    const before = this.line.length;
+    const next = this.takeLine(buf, pos, this.maxHead);
+    this.trailerBytes += this.line.length - before;
+    if (this.trailerBytes > this.maxHead) throw new ProtocolError('the response trailers are too large', 'HPE_HEADER_OVERFLOW');
+    if (next < 0) return buf.length;
+    const l = this.lineText();
+    if (l === '') this.finish();
+    else if (!TOKEN.test(l.slice(0, Math.max(0, l.indexOf(':'))))) throw new ProtocolError('invalid trailer line');
+    return next;
+  }
+}
