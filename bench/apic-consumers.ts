@@ -116,16 +116,18 @@ export async function benchConsumers(o: { root: string; rounds: number; requests
     const none = () => runLoad({ origin: gateway, path: '/none', headers: { host: g.sl_domain }, requests: o.requests, concurrency: o.concurrency });
     const signed = () => runSigned({ origin: gateway, host: g.sl_domain, path: '/app', ak: app.key, sk: secret, requests: o.requests, concurrency: o.concurrency });
     const signedBare = () => runSigned({ origin: gateway, host: g.sl_domain, path: '/bare', ak: bare.key, sk: bareSecret, requests: o.requests, concurrency: o.concurrency });
-    await runLoad({ origin: gateway, path: '/none', headers: { host: g.sl_domain }, requests: 300, concurrency: o.concurrency });
-    await runSigned({ origin: gateway, host: g.sl_domain, path: '/app', ak: app.key, sk: secret, requests: 300, concurrency: o.concurrency });
     const romaPid = children[1]!.pid;
     const rs = { none: [] as LoadResult[], bare: [] as LoadResult[], app: [] as LoadResult[] };
     const cpu = { none: [] as number[], bare: [] as number[], app: [] as number[] };
     // BENCH_CONSUMERS_PATHS=app (or none,bare): only those paths, e.g. to profile one of them
     const only = new Set((process.env.BENCH_CONSUMERS_PATHS || 'none,bare,app').split(','));
     const paths = ([['none', none], ['bare', signedBare], ['app', signed]] as const).filter(([k]) => only.has(k));
+    // a full round of each path first, not counted: 300 requests left the first round's NONE cold (ratios > 1)
+    for (const [, run] of paths) await run();
+    // each round runs every path once, starting one path later each round (no path always runs
+    // first, or right after the same one); the ratio is taken within a round, then the median of those
     for (let i = 0; i < o.rounds; i++) {
-      for (const [k, run] of paths) {
+      for (const [k, run] of paths.map((_, j) => paths[(i + j) % paths.length]!)) {
         const c0 = cpuMs(romaPid);
         rs[k].push(await run());
         cpu[k].push(((cpuMs(romaPid) - c0) * 1000) / o.requests);
@@ -141,7 +143,8 @@ export async function benchConsumers(o: { root: string; rounds: number; requests
     row('NONE auth', n, cpu.none);
     row('APP auth (signed) alone', agg(rs.bare), cpu.bare);
     row('APP auth (signed) + quota + 1 plugin', a, cpu.app);
-    console.log(`APP+quota+plugin / NONE throughput ${(a.rps / n.rps).toFixed(2)}× (target ≥ 0.7×); CPU per request ${(median(cpu.app) / median(cpu.none)).toFixed(2)}× NONE; quota + plugin add ${(median(cpu.app) - median(cpu.bare)).toFixed(0)} µs CPU over APP auth alone`);
+    const perRound = rs.none.length ? rs.app.map((x, i) => x.rps / rs.none[i]!.rps) : [];
+    console.log(`APP+quota+plugin / NONE throughput ${median(perRound).toFixed(2)}× (rounds ${perRound.map((r) => r.toFixed(2)).join(' ')}; ratio of the medians ${(a.rps / n.rps).toFixed(2)}×) (target ≥ 0.7×); CPU per request ${(median(cpu.app) / median(cpu.none)).toFixed(2)}× NONE; quota + plugin add ${(median(cpu.app) - median(cpu.bare)).toFixed(0)} µs CPU over APP auth alone`);
   } finally {
     for (const c of children) c.kill('SIGTERM');
     await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
@@ -152,7 +155,8 @@ export async function benchConsumers(o: { root: string; rounds: number; requests
 // `node --import tsx bench/apic-consumers.ts` runs this part alone
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
   benchConsumers({
-    root: path.resolve(import.meta.dirname, '..'), rounds: Number(process.env.BENCH_ROUNDS ?? 5),
+    // APIC_SERVER_ROOT runs another checkout's roma-local (before/after figures with the same load generator)
+    root: process.env.APIC_SERVER_ROOT || path.resolve(import.meta.dirname, '..'), rounds: Number(process.env.BENCH_ROUNDS ?? 5),
     requests: Number(process.env.BENCH_REQUESTS ?? 2000), concurrency: Number(process.env.BENCH_CONCURRENCY ?? 16),
   }).catch((err: unknown) => { console.error(err); process.exit(1); });
 }
