@@ -158,8 +158,7 @@ export class ResponseParser {
     if (CTL.test(text)) throw new ProtocolError('invalid characters in the response head');
     const lines = text.split('\r\n');
     const m = STATUS_LINE.exec(lines[0]!);
-    if (m && loneCrLf(lines[0]!)) throw new ProtocolError('invalid status line');
-    if (!m) throw new ProtocolError('invalid status line');
+    if (!m || loneCrLf(lines[0]!)) throw new ProtocolError('invalid status line');
     const status = Number(m[2]);
     const headers: string[] = [];
     let length = -1;
