@@ -1,7 +1,7 @@
 // APIC §4 — publishing, versions and the runtime definition in an environment.
 import { z } from 'zod';
 import { wireTime } from '../common';
-import { api, authOpt, reqParam } from './api';
+import { api } from './api';
 import { apicId, apicList, apicPaging, int12 } from './base';
 
 export const apiActionRequest = z.strictObject({
@@ -68,29 +68,16 @@ export type ApiVersionDetail = z.infer<typeof apiVersionDetail>;
 
 export const apiRuntimeQuery = z.object({ env_id: z.string().max(64).optional() });
 /** ListApiRuntimeDefinitionV2: frontend definition running in an env. */
-export const apiRuntime = z.object({
-  id: z.string().optional(),
-  name: z.string(),
-  type: z.number().int().optional(),
-  version: z.string().optional(),
-  req_protocol: z.string().optional(),
-  req_method: z.string().optional(),
-  req_uri: z.string().optional(),
-  auth_type: z.string().optional(),
-  auth_opt: authOpt.nullable().optional(),
-  cors: z.boolean().optional(),
-  match_mode: z.string().optional(),
-  remark: z.string().optional(),
-  group_id: z.string().optional(),
-  group_name: z.string().optional(),
-  roma_app_id: z.string().optional(),
-  req_params: z.array(reqParam).nullable().optional(),
-  sl_domain: z.string().optional(),
-  sl_domains: z.array(z.string()).optional(),
-  run_env_name: z.string().optional(),
-  run_env_id: z.string().optional(),
-  publish_id: z.string().optional(),
-  publish_time: wireTime.optional(),
-  version_id: z.string().optional(),
-});
+export const apiRuntime = api
+  .pick({
+    name: true, type: true, version: true, req_protocol: true, req_method: true, req_uri: true, auth_type: true, auth_opt: true,
+    cors: true, match_mode: true, remark: true, group_id: true, group_name: true, roma_app_id: true, req_params: true,
+    run_env_name: true, run_env_id: true, publish_id: true, publish_time: true,
+  })
+  .extend({
+    id: z.string().optional(),
+    sl_domain: z.string().optional(),
+    sl_domains: z.array(z.string()).optional(),
+    version_id: z.string().optional(),
+  });
 export type ApiRuntime = z.infer<typeof apiRuntime>;
