@@ -1,28 +1,23 @@
 // Consumer-policy figure for `npm run bench` (section `consumers`): gateway throughput of an API
 // with APP auth (a fresh SDK-HMAC-SHA256 signature per request), a client quota and one plugin
 // (set_resp_headers), against a NONE-auth API on the same backend, in the same run (target ≥ 0.7×).
-// Backend, roma-local (+ gateway) and the load generator are separate processes; CPU time per
-// request of the roma-local process is reported as well (less skewed by a busy machine).
+// Backend, roma-local (+ gateway) and the lean load generator (bench/load-worker.mjs) are separate
+// processes; signed requests are signed before each run starts. CPU time per request of roma-local
+// and of the generator is reported as well (less skewed by a busy machine).
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { Pool } from 'undici';
 import { hmacKey, signRequest } from '../src/roma-local/auth/sdk-signer';
-import { median, runLoad, type LoadResult } from './load';
+import { cpuMs, loadProcess, type Load } from './apic-gateway';
+import { median } from './load';
 import { spawnReady } from './spawn';
 
 const BACKEND_JS = `const http=require('http');const body=JSON.stringify({ok:true,text:'x'.repeat(200)});
 http.createServer((q,s)=>{q.resume();q.on('end',()=>{s.writeHead(200,{'content-type':'application/json','content-length':Buffer.byteLength(body)});s.end(body)})})
 .listen(0,'127.0.0.1',function(){console.log('backend listening on http://127.0.0.1:'+this.address().port)})`;
 
-const cpuMs = (pid: number | undefined): number => {
-  try {
-    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
-  } catch { return NaN; }
-};
 const freePort = () => new Promise<number>((resolve) => {
   const s = net.createServer().listen(0, '127.0.0.1', () => { const p = (s.address() as net.AddressInfo).port; s.close(() => resolve(p)); });
 });
@@ -33,33 +28,17 @@ async function json(url: string, init: { method?: string; headers?: Record<strin
   return text ? JSON.parse(text) : null;
 }
 
-/** Like runLoad, but every request carries its own signature (a nonce header keeps them distinct: replays are refused). */
-async function runSigned(o: { origin: string; host: string; path: string; ak: string; sk: string; requests: number; concurrency: number }): Promise<LoadResult> {
-  const pool = new Pool(o.origin, { connections: o.concurrency, pipelining: 1 });
+/** Signs `requests` distinct requests (a nonce header keeps them apart: replays are refused) into a
+ * file for the load generator, before its clock starts: the client's signing is not the gateway's cost. */
+function presign(o: { host: string; path: string; ak: string; sk: string; requests: number; dir: string }): string {
   const sk = hmacKey(o.sk); // made once, as an SDK client keeps its key
-  const lat: number[] = [];
-  let sent = 0;
-  let errors = 0;
-  const t0 = performance.now();
-  await Promise.all(Array.from({ length: o.concurrency }, async () => {
-    while (sent < o.requests) {
-      const n = sent++;
-      const s = performance.now();
-      try {
-        const headers = signRequest({ method: 'GET', url: `http://${o.host}${o.path}`, headers: { 'x-nonce': `${process.pid}-${n}-${s}` }, ak: o.ak, sk });
-        const res = await pool.request({ method: 'GET', path: o.path, headers: { ...headers, host: o.host } });
-        await res.body.arrayBuffer();
-        if (res.statusCode !== 200) errors++;
-      } catch { errors++; }
-      lat.push(performance.now() - s);
-    }
-  }));
-  const seconds = (performance.now() - t0) / 1000;
-  await pool.close();
-  lat.sort((a, b) => a - b);
-  const q = (p: number) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))] ?? NaN;
-  return { requests: lat.length, errors, seconds, rps: lat.length / seconds, p50: q(0.5), p99: q(0.99) };
+  const all = Array.from({ length: o.requests }, (_, n) =>
+    signRequest({ method: 'GET', url: `http://${o.host}${o.path}`, headers: { 'x-nonce': `${process.pid}-${n}-${performance.now()}` }, ak: o.ak, sk }));
+  const file = path.join(o.dir, `signed-${o.path.slice(1)}-${seq++}.json`);
+  fs.writeFileSync(file, JSON.stringify(all));
+  return file;
 }
+let seq = 0;
 
 export async function benchConsumers(o: { root: string; rounds: number; requests: number; concurrency: number }): Promise<void> {
   const children: ChildProcess[] = [];
@@ -113,11 +92,14 @@ export async function benchConsumers(o: { root: string; rounds: number; requests
     });
     await post(`${base}/plugins/${p.plugin_id}/attach`, { env_id: 'DEFAULT_ENVIRONMENT_RELEASE_ID', api_ids: [appApi] });
 
-    const none = () => runLoad({ origin: gateway, path: '/none', headers: { host: g.sl_domain }, requests: o.requests, concurrency: o.concurrency });
-    const signed = () => runSigned({ origin: gateway, host: g.sl_domain, path: '/app', ak: app.key, sk: secret, requests: o.requests, concurrency: o.concurrency });
-    const signedBare = () => runSigned({ origin: gateway, host: g.sl_domain, path: '/bare', ak: bare.key, sk: bareSecret, requests: o.requests, concurrency: o.concurrency });
+    const lean = { origin: gateway, headers: { host: g.sl_domain }, concurrency: o.concurrency };
+    const none = (requests = o.requests) => loadProcess({ ...lean, path: '/none', requests });
+    const signedAs = (p: string, ak: string, sk: string) => (requests = o.requests) =>
+      loadProcess({ ...lean, path: p, requests, headersFile: presign({ host: g.sl_domain, path: p, ak, sk, requests, dir: dataDir }) });
+    const signed = signedAs('/app', app.key, secret);
+    const signedBare = signedAs('/bare', bare.key, bareSecret);
     const romaPid = children[1]!.pid;
-    const rs = { none: [] as LoadResult[], bare: [] as LoadResult[], app: [] as LoadResult[] };
+    const rs = { none: [] as Load[], bare: [] as Load[], app: [] as Load[] };
     const cpu = { none: [] as number[], bare: [] as number[], app: [] as number[] };
     // BENCH_CONSUMERS_PATHS=app (or none,bare): only those paths, e.g. to profile one of them
     const only = new Set((process.env.BENCH_CONSUMERS_PATHS || 'none,bare,app').split(','));
@@ -133,13 +115,13 @@ export async function benchConsumers(o: { root: string; rounds: number; requests
         cpu[k].push(((cpuMs(romaPid) - c0) * 1000) / o.requests);
       }
     }
-    const agg = (r: LoadResult[]) => ({ rps: median(r.map((x) => x.rps)), p50: median(r.map((x) => x.p50)), p99: median(r.map((x) => x.p99)), errors: r.reduce((s, x) => s + x.errors, 0) });
+    const agg = (r: Load[]) => ({ rps: median(r.map((x) => x.rps)), p50: median(r.map((x) => x.p50)), p99: median(r.map((x) => x.p99)), errors: r.reduce((s, x) => s + x.errors, 0), gen: median(r.map((x) => x.cpuUsPerRequest)) });
     const n = agg(rs.none);
     const a = agg(rs.app);
     console.log(`\n## APIC consumers: gateway → HTTP backend, ${o.rounds} rounds × ${o.requests} requests, ${o.concurrency} connections; medians; load ${os.loadavg()[0]!.toFixed(2)}`);
-    console.log('path                                   req/s      p50 ms   p99 ms   errors   roma-local CPU/request');
+    console.log('path                                   req/s      p50 ms   p99 ms   errors   CPU/request: roma-local  load generator');
     const row = (name: string, r: typeof n, c: number[]) =>
-      console.log(`${name.padEnd(38)}${r.rps.toFixed(0).padStart(6)}   ${r.p50.toFixed(2).padStart(7)}  ${r.p99.toFixed(2).padStart(7)}   ${String(r.errors).padStart(6)}   ${median(c).toFixed(0)} µs`);
+      console.log(`${name.padEnd(38)}${r.rps.toFixed(0).padStart(6)}   ${r.p50.toFixed(2).padStart(7)}  ${r.p99.toFixed(2).padStart(7)}   ${String(r.errors).padStart(6)}   ${median(c).toFixed(0).padStart(19)} µs  ${r.gen.toFixed(0).padStart(11)} µs`);
     row('NONE auth', n, cpu.none);
     row('APP auth (signed) alone', agg(rs.bare), cpu.bare);
     row('APP auth (signed) + quota + 1 plugin', a, cpu.app);

@@ -21,10 +21,10 @@ export function cpuMs(pid: number | undefined): number {
   }
 }
 
-type Load = LoadResult & { cpuUsPerRequest: number };
+export type Load = LoadResult & { cpuUsPerRequest: number };
 
 /** A closed-loop load run in a separate process. */
-export async function loadProcess(o: { origin: string; path: string; headers: Record<string, string>; requests: number; concurrency: number }): Promise<Load> {
+export async function loadProcess(o: { origin: string; path: string; headers: Record<string, string>; requests: number; concurrency: number; headersFile?: string }): Promise<Load> {
   const worker = path.join(import.meta.dirname, 'load-worker.mjs');
   const { stdout } = await run(process.execPath, [worker, JSON.stringify(o)], { maxBuffer: 1 << 20 });
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as Load;

@@ -4,12 +4,21 @@
 // Lean on purpose, like wrk: each connection keeps alive and writes one prebuilt request, and the
 // answer is framed by reading only the status line and Content-Length (or the chunked terminator),
 // so the generator takes little of the 2 shared cores. Prints one JSON LoadResult line.
+// `headersFile`: a JSON array with the extra headers of each request (e.g. one signature each,
+// made before the run: a signing client's cost is not the server's); its requests are built
+// before the clock starts.
+import fs from 'node:fs';
 import net from 'node:net';
 
 const o = JSON.parse(process.argv[2]);
 const url = new URL(o.origin);
-const headers = { host: url.host, ...o.headers };
-const request = Buffer.from(`GET ${o.path} HTTP/1.1\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`, 'latin1');
+const build = (extra) => {
+  const headers = { host: url.host, ...o.headers, ...extra };
+  return Buffer.from(`GET ${o.path} HTTP/1.1\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`, 'latin1');
+};
+const perRequest = o.headersFile ? JSON.parse(fs.readFileSync(o.headersFile, 'utf8')).map(build) : undefined;
+if (perRequest && perRequest.length < o.requests) throw new Error(`headersFile has ${perRequest.length} requests, ${o.requests} wanted`);
+const single = perRequest ? undefined : build({});
 const latencies = new Float64Array(o.requests);
 let sent = 0;
 let done = 0;
@@ -29,7 +38,7 @@ function connection() {
       if (sent >= o.requests) { closed = true; socket.end(); return resolve(); }
       index = sent++;
       t0 = performance.now();
-      socket.write(request);
+      socket.write(single ?? perRequest[index]);
     };
     const finish = (status) => {
       latencies[index] = performance.now() - t0;
