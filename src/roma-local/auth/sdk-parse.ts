@@ -2,7 +2,7 @@
 // signing"): the Authorization value and X-Sdk-Date, by scanning (no regex, no Date: they run on
 // every signed gateway call), and formatting X-Sdk-Date for signers.
 export const ALGORITHM = 'SDK-HMAC-SHA256';
-export interface ParsedAuthorization { access: string; signedHeaders: string[]; signature: string }
+export interface ParsedAuthorization { access: string; signedHeaders: readonly string[]; signature: string }
 
 /** What `\s` matches (String.prototype.trim strips the same set). */
 function isSpace(c: number): boolean {
@@ -32,13 +32,37 @@ function isHex64(s: string): boolean {
   return true;
 }
 
+const SIG_FIELD = 'Signature=';
+/** What came before `Signature=` in headers parsed before → their Access and SignedHeaders: a client
+ * sends the same prefix on every call, and only the signature changes. Bounded: a flood of
+ * distinct prefixes stops being remembered, it is still parsed. */
+const PREFIXES = new Map<string, { access: string; signedHeaders: readonly string[] }>();
+const MAX_PREFIXES = 1000;
+
 /**
  * `SDK-HMAC-SHA256 Access=AK, SignedHeaders=a;b, Signature=hex` → parts, or null when malformed.
- * A scan instead of regexes and a Map (it runs on every signed gateway call); the grammar is the
- * one the regexes had: scheme, whitespace, comma-separated `name=value` fields on one line.
+ * The result's `signedHeaders` may be shared between calls: read it, never change it.
  */
 export function parseAuthorization(value: string): ParsedAuthorization | null {
   const v = value.trim();
+  // the signature last, as every SDK writes it, after a prefix seen before: only the signature to check
+  const at = v.length - 64 - SIG_FIELD.length;
+  const tail = at > 0 && v.startsWith(SIG_FIELD, at);
+  if (tail) {
+    const known = PREFIXES.get(v.slice(0, at));
+    const sig = v.slice(at + SIG_FIELD.length);
+    if (known && isHex64(sig)) return { access: known.access, signedHeaders: known.signedHeaders, signature: sig.toLowerCase() };
+  }
+  const parsed = parseFields(v);
+  // remembered only when the signature was a field of its own, after a comma
+  if (parsed && tail && PREFIXES.size < MAX_PREFIXES && v.slice(0, at).trimEnd().endsWith(',')) {
+    PREFIXES.set(v.slice(0, at), { access: parsed.access, signedHeaders: Object.freeze(parsed.signedHeaders) });
+  }
+  return parsed;
+}
+
+/** The full scan: the grammar the regexes had (scheme, whitespace, comma-separated `name=value` fields on one line). */
+function parseFields(v: string): ParsedAuthorization | null {
   if (!isSdkScheme(v)) return null;
   let i = ALGORITHM.length;
   while (i < v.length && isSpace(v.charCodeAt(i))) i++;

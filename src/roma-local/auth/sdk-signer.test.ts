@@ -100,6 +100,22 @@ describe('SDK-HMAC-SHA256 signer', () => {
     for (const v of inputs) expect(parseAuthorization(v), v).toEqual(parseAuthorizationByRegex(v));
   });
 
+  it('a prefix seen before (Access, SignedHeaders) parses to what the full scan gives, whatever signature follows', () => {
+    const prefixes = [
+      'SDK-HMAC-SHA256 Access=AK7, SignedHeaders=host;X-Sdk-Date, ', 'sdk-hmac-sha256 access=AK8,signedheaders=host,', 'SDK-HMAC-SHA256 Access=AK9, SignedHeaders=host, Signature=x, ',
+      'SDK-HMAC-SHA256 Access=AK1,\n SignedHeaders=host, ', 'SDK-HMAC-SHA256 Access=AK1 SignedHeaders=host ', 'SDK-HMAC-SHA256 ',
+    ];
+    const tails = ['ab'.repeat(32), 'CD'.repeat(32), `${'a'.repeat(63)}g`, `${'a'.repeat(63)},`, `${'a'.repeat(63)}\n`, 'a'.repeat(64)];
+    for (let round = 0; round < 2; round++) { // the second round finds every good prefix remembered
+      for (const p of prefixes) {
+        for (const t of tails) {
+          const v = `${p}Signature=${t}`;
+          expect(parseAuthorization(v), JSON.stringify(v)).toEqual(parseAuthorizationByRegex(v));
+        }
+      }
+    }
+  });
+
   it('recognises the scheme as the regex /^SDK-HMAC-SHA256(\\s|$)/i did', () => {
     for (const v of ['SDK-HMAC-SHA256', 'sdk-hmac-sha256 x', 'SDK-HMAC-SHA256\tA', 'SDK-HMAC-SHA2567', 'SDK-HMAC', 'Bearer x', '\u017fDK-HMAC-SHA256 x', '']) {
       expect(isSdkScheme(v), v).toBe(/^SDK-HMAC-SHA256(\s|$)/i.test(v.trim()));

@@ -2,7 +2,8 @@
 // signing"): canonical request → string to sign → hex HMAC-SHA256 keyed with the SK bytes.
 // Both sides live here: `signRequest` (what an SDK does; tests and scripts use it) and the pieces
 // the verifier recomputes. Re-derived from the reference, not copied from an SDK.
-import { createHash, createHmac, createSecretKey, hash, timingSafeEqual, type KeyObject } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
+import { HmacKey } from './hmac-key';
 import { ALGORITHM, formatSdkDate, type ParsedAuthorization } from './sdk-parse';
 
 // the header parsers live in sdk-parse.ts; callers import them from here as before
@@ -63,18 +64,15 @@ export const stringToSign = (canonical: string, sdkDate: string): string =>
   `${ALGORITHM}\n${sdkDate}\n${hash('sha256', canonical, 'hex')}`;
 
 /** An HMAC key made once per secret (an app's, an access key's) instead of from the string on every call. */
-export const hmacKey = (sk: string): KeyObject => createSecretKey(Buffer.from(sk, 'utf8'));
+export const hmacKey = (sk: string): HmacKey => new HmacKey(sk);
+export { HmacKey };
 
-export const signature = (sk: string | KeyObject, toSign: string): string => createHmac('sha256', sk).update(toSign).digest('hex'); // a string key is its UTF-8 bytes
+const keyOf = (sk: string | HmacKey): HmacKey => (typeof sk === 'string' ? new HmacKey(sk) : sk); // a string key is its UTF-8 bytes
+
+export const signature = (sk: string | HmacKey, toSign: string): string => keyOf(sk).hex(toSign);
 
 export const sha256Hex = (body: string | Buffer): string => hash('sha256', body, 'hex');
 
-/** Constant-time comparison of two hex signatures. */
-export function sameSignature(a: string, b: string): boolean {
-  const x = Buffer.from(a, 'utf8');
-  const y = Buffer.from(b, 'utf8');
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 /** A received request as the verifier needs it: method, raw (still escaped) path and query, headers. */
 export interface ReceivedRequest {
@@ -99,25 +97,28 @@ const KEY_CASES: readonly boolean[] = [false, true];
  * `SignedHeaders`; true if one matches. Shared by the AK/SK hook and the gateway's APP auth.
  * `secret`: the SK, or its hmacKey() when the caller keeps one per secret.
  */
-export function verifySignature(req: ReceivedRequest, parsed: ParsedAuthorization, secret: string | KeyObject, sdkDate: string, payloadHash: string): boolean {
-  // fast paths (most gateway calls): nothing escaped in the path, no query string
-  const path = !req.rawPath.includes('%') ? req.rawPath
-    : req.rawPath.split('/').map((s) => { try { return decodeURIComponent(s); } catch { return s; } }).join('/');
-  const pairs = req.rawQuery === '' ? [] : [...new URLSearchParams(req.rawQuery).entries()];
+export function verifySignature(req: ReceivedRequest, parsed: ParsedAuthorization, secret: string | HmacKey, sdkDate: string, payloadHash: string): boolean {
+  const key = keyOf(secret);
   let headers = '';
   for (const h of parsed.signedHeaders) headers += `${h}:${(headerValue(req.headers, h) ?? '').trim()}\n`;
   // the canonical request's tail is the same for every flavour
   const tail = `\n${headers}\n${parsed.signedHeaders.join(';')}\n${payloadHash}`;
   const method = req.method.toUpperCase();
-  const want = Buffer.from(parsed.signature, 'hex'); // parseAuthorization let only 64 hex digits through
-  let tried: string[] | undefined; // uri + query of the flavours tried; most calls match the first
+  // fast path (most gateway calls): a plain path and no query read the same in every flavour
+  if (req.rawQuery === '' && PLAIN_PATH.test(req.rawPath)) {
+    const uri = req.rawPath.endsWith('/') ? req.rawPath : `${req.rawPath}/`;
+    return key.matchesHex(stringToSign(`${method}\n${uri}\n${tail}`, sdkDate), parsed.signature);
+  }
+  const path = !req.rawPath.includes('%') ? req.rawPath
+    : req.rawPath.split('/').map((s) => { try { return decodeURIComponent(s); } catch { return s; } }).join('/');
+  const pairs = req.rawQuery === '' ? [] : [...new URLSearchParams(req.rawQuery).entries()];
+  const tried = new Set<string>(); // uri + query of the flavours tried; most calls match the first
   for (const escape of ESCAPES) {
     for (const lowerKeys of KEY_CASES) {
       const uriQuery = `${canonicalUri(path, escape)}\n${canonicalQuery(pairs, escape, lowerKeys)}`;
-      if (tried?.includes(uriQuery)) continue;
-      (tried ??= []).push(uriQuery);
-      const mac = createHmac('sha256', secret).update(stringToSign(`${method}\n${uriQuery}${tail}`, sdkDate)).digest();
-      if (mac.length === want.length && timingSafeEqual(mac, want)) return true;
+      if (tried.has(uriQuery)) continue;
+      tried.add(uriQuery);
+      if (key.matchesHex(stringToSign(`${method}\n${uriQuery}${tail}`, sdkDate), parsed.signature)) return true;
     }
   }
   return false;
@@ -131,7 +132,7 @@ export interface SignInput {
   body?: string;
   ak: string;
   /** The SK, or hmacKey(sk) made once by a caller that signs many requests with it. */
-  sk: string | KeyObject;
+  sk: string | HmacKey;
   /** ms; default now. */
   date?: number;
   /** Signed header names; default: every header passed plus host and x-sdk-date (as the Node SDK). */

@@ -4,14 +4,14 @@
 // apps, apic_app_codes or apic_app_auths changes: TEMP triggers on this connection call a JS
 // function, so every writer is covered (the apps family, secret resets, cascading deletes)
 // without each store having to remember to invalidate.
-import type { KeyObject } from 'node:crypto';
+import type { HmacKey } from '../../auth/hmac-key';
 import type { Db } from '../../db/open';
 import { prep } from '../store/state';
 
 export interface AppHit {
   id: string; name: string; app_key: string; secret: string;
   /** The secret as an HMAC key, made on first use; dropped with the entry when the apps table changes (a secret reset). */
-  hmac?: KeyObject;
+  hmac?: HmacKey;
   /** What the stage hands to the consumer stages (ctx.app), made once per entry. */
   consumer?: { id: string; name: string; key: string };
 }
