@@ -123,7 +123,7 @@ export class ResponseParser {
     const end = data.indexOf(CRLF2);
     if (end < 0 || end + 4 > this.maxHead) {
       if (data.length > this.maxHead) throw new ProtocolError('the response headers are too large', 'HPE_HEADER_OVERFLOW');
-      if (end < 0) { this.head = data; return buf.length; }
+      if (end < 0) { this.head = this.head ? data : Buffer.from(data); return buf.length; } // a copy: `buf` may be a reused read buffer
     }
     const used = end + 4 - (this.head?.length ?? 0); // bytes of `buf` the head took
     this.head = undefined;
