@@ -81,6 +81,7 @@ describe('front parser: bad requests never reach the handler', () => {
     ['headers over the limit', `GET / HTTP/1.1\r\nHost: h\r\nX-Big: ${'b'.repeat(20_000)}\r\n\r\n`, 494],
     ['headers over the limit, never ending', `GET / HTTP/1.1\r\nHost: h\r\nX-Big: ${'b'.repeat(20_000)}`, 494],
     ['a declared body over the limit', 'POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 70000\r\n\r\n', 413],
+    ['a declared body over the limit with Expect: 100-continue (no 100 first)', 'POST / HTTP/1.1\r\nHost: h\r\nExpect: 100-continue\r\nContent-Length: 70000\r\n\r\n', 413],
     ['a chunked body over the limit', ['POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n', `10000\r\n${'c'.repeat(0x10000)}\r\n`, `10\r\n${'c'.repeat(16)}\r\n0\r\n\r\n`], 413],
     ['a request cut short by the client', 'POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 10\r\n\r\nab', 400],
   ];

@@ -42,6 +42,16 @@ describe('front server: connections', () => {
     c.sock.destroy();
   });
 
+  it('a long pipelined burst behind a slow request: reading pauses and resumes, every answer comes in order', async () => {
+    const { port } = await setup();
+    const c = client(port);
+    const n = 12_000; // ~400 KB of requests: more than is held unparsed before reading pauses
+    c.write(GET('/slow/0') + Array.from({ length: n }, (_, i) => GET(`/${i + 1}`)).join(''));
+    const rs = await c.replies(n + 1);
+    expect(rs.map((r) => json(r.body).url)).toEqual(['/slow/0', ...Array.from({ length: n }, (_, i) => `/${i + 1}`)]);
+    c.sock.destroy();
+  });
+
   it('reads a chunked body split across writes (extensions and trailers dropped), and a Content-Length one in pieces', async () => {
     const { port } = await setup();
     const c = client(port);
