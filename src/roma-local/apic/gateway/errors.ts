@@ -14,6 +14,10 @@
 // | request body over 12 MiB                                | 413  | APIG.0201 (ref)     |
 // | request URI over 32 KiB                                 | 414  | APIG.0201 (ref)     |
 // | request headers too large                               | 494  | APIG.0201 (ref)     |
+// | malformed HTTP request (request line, headers, framing) | 400  | APIG.0201 (chosen)  |
+// | request not received in time (headers 60 s, whole 120 s)| 408  | APIG.0201 (chosen)  |
+// | Expect other than 100-continue                          | 417  | APIG.0201 (chosen)  |
+// | HTTP version other than 1.0 / 1.1                        | 505  | APIG.0201 (chosen)  |
 // | backend refused / reset the connection                  | 502  | APIG.0201 (ref)     |
 // | backend did not answer within the API's timeout         | 504  | APIG.0201 (ref)     |
 // | unexpected gateway fault                                | 500  | APIG.0201 (ref)     |
@@ -30,6 +34,13 @@
 // |   limit reached (policies/gateway/stages.ts)            |      |                     |
 // | FUNCTION / VPC-channel backend, custom authorizer:     | 501  | APIG.0199 (chosen)  |
 // |   stored and shown, not available in roma-local         |      |                     |
+import { randomBytes } from 'node:crypto';
+
+/** Request ids: 32 hex characters, a random per-process prefix and a counter (no RNG call per request). */
+const ID_PREFIX = randomBytes(8).toString('hex');
+let idCounter = 0;
+export const requestId = (): string => ID_PREFIX + (idCounter++).toString(16).padStart(16, '0');
+
 export class GatewayError extends Error {
   constructor(readonly status: number, readonly code: string, message: string) {
     super(message);
@@ -43,6 +54,9 @@ export const GW = {
   badRequest: (detail: string) => new GatewayError(400, 'APIG.0201', `API request error: ${detail}`),
   tooLarge: () => new GatewayError(413, 'APIG.0201', 'Request entity too large.'),
   uriTooLarge: () => new GatewayError(414, 'APIG.0201', 'Request URI too large.'),
+  requestTimeout: () => new GatewayError(408, 'APIG.0201', 'Request timeout.'),
+  expectationFailed: () => new GatewayError(417, 'APIG.0201', 'Expectation failed: only 100-continue is supported.'),
+  httpVersion: () => new GatewayError(505, 'APIG.0201', 'HTTP version not supported.'),
   headersTooLarge: () => new GatewayError(494, 'APIG.0201', 'Request headers too large.'),
   backendUnavailable: (detail = '') => new GatewayError(502, 'APIG.0201', `Backend unavailable.${detail ? ` ${detail}` : ''}`),
   backendTimeout: () => new GatewayError(504, 'APIG.0201', 'Backend timeout.'),

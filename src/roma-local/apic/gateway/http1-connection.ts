@@ -7,6 +7,9 @@ import { TimeoutError, type Deadline } from './deadlines';
 import { ProtocolError, ResponseParser, type ParserSink, type ResponseHead } from './http1-response';
 import type { Exchange, Http1Pool } from './http1-pool';
 
+/** Every backend connection reads into this buffer; the parser consumes each read at once. */
+const READ_BUFFER = Buffer.allocUnsafe(64 * 1024);
+
 export class Http1Connection implements ParserSink, Deadline {
   readonly socket: net.Socket;
   private readonly parser: ResponseParser;
@@ -29,11 +32,12 @@ export class Http1Connection implements ParserSink, Deadline {
   constructor(private readonly pool: Http1Pool, host: string, port: number, connectTimeoutMs: number, maxHead: number) {
     this.keepAliveMs = pool.keepAliveMs;
     this.parser = new ResponseParser(this, maxHead);
-    const s = (this.socket = net.connect({ host, port, noDelay: true, keepAlive: true, keepAliveInitialDelay: 60_000 }));
+    // reads land in one reused buffer (no buffer and no stream 'data' event per read); what outlives the read is copied
+    const onread = { buffer: READ_BUFFER, callback: (n: number, b: Buffer) => { this.onSocketData(b.subarray(0, n)); return true; } };
+    const s = (this.socket = net.connect({ host, port, noDelay: true, keepAlive: true, keepAliveInitialDelay: 60_000, onread }));
     s.setTimeout(connectTimeoutMs);
     s.on('connect', () => this.onConnect());
     s.on('timeout', () => s.destroy(new TimeoutError('backend connect timeout')));
-    s.on('data', (c: Buffer) => this.onSocketData(c));
     s.on('end', () => this.onSocketEnd());
     s.on('error', (err: Error) => this.onClose(err));
     s.on('close', () => this.onClose(new ProtocolError('the backend closed the connection', 'ECONNRESET')));
@@ -87,7 +91,7 @@ export class Http1Connection implements ParserSink, Deadline {
   onBody(chunk: Buffer): void {
     const ex = this.ex!;
     if (this.bodyTimer) this.at = performance.now() + ex.req.bodyTimeout;
-    if (!ex.handler.onData(chunk)) this.pause();
+    if (!ex.handler.onData(Buffer.from(chunk))) this.pause(); // a copy: `chunk` is a view of the reused read buffer
   }
 
   onEnd(): void {

@@ -43,6 +43,21 @@ describe('HTTP/1.1 backend client', () => {
     expect((await send(node.pool, { path: '/' })).body).toBe(`${'a'.repeat(70_000)}z`);
   });
 
+  it('reads heads and bodies that come in pieces on several connections at once (reads share one buffer: nothing kept is a view of it)', async () => {
+    const { pool } = await setup(rawServer((_n, sock) => {
+      const text = `HTTP/1.1 200 OK\r\nX-Long: ${'h'.repeat(300)}\r\nContent-Length: 600\r\n\r\n${String(sock.remotePort).repeat(120).slice(0, 600)}`;
+      const pieces = text.match(/[^]{1,97}/g)!;
+      const next = () => { const p = pieces.shift(); if (p !== undefined) { sock.write(p); setTimeout(next, 2); } };
+      next();
+    }));
+    const answers = await Promise.all([1, 2, 3, 4].map(() => send(pool, { path: '/' })));
+    for (const a of answers) {
+      expect(a.headers['x-long']).toBe('h'.repeat(300));
+      expect(a.body).toBe(a.body.slice(0, 5).repeat(120)); // its connection's port (5 digits), 120 times
+    }
+    expect(new Set(answers.map((a) => a.body)).size).toBe(4);
+  });
+
   it('reads an answer that runs until the connection closes, and does not reuse that connection', async () => {
     const { s, pool } = await setup(rawServer((_n, sock) => { sock.write('HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\npart1,'); setTimeout(() => sock.end('part2'), 20); }));
     expect((await send(pool, { path: '/' })).body).toBe('part1,part2');

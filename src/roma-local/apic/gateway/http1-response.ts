@@ -3,13 +3,10 @@
 // by Content-Length, chunked transfer-encoding (extensions and trailers read and dropped) or
 // the connection's end. Malformed input throws a ProtocolError: never a crash or a hang.
 
-/** A response the client cannot read safely; the connection it came on is discarded. */
-export class ProtocolError extends Error {
-  override name = 'ProtocolError';
-  constructor(message: string, readonly code = 'HPE_INVALID_RESPONSE') {
-    super(message);
-  }
-}
+import { ChunkedDecoder } from './http1-chunked';
+import { CRLF2, CTL, DIGITS, ProtocolError, TOKEN, loneCrLf, tokens } from './http1-syntax';
+
+export { ProtocolError } from './http1-syntax';
 
 /** What a parsed response head says about the body and the connection. */
 export interface ResponseHead {
@@ -28,12 +25,8 @@ export interface ParserSink {
   onEnd(): void;
 }
 
-const enum S { Head, Length, ChunkSize, ChunkData, ChunkCrlf, Trailers, UntilEof, Done, Stopped }
+const enum S { Head, Length, Chunked, UntilEof, Done, Stopped }
 
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-/** Control characters other than tab (CR and LF are checked to come as pairs apart). */
-const CTL = /[^\t\r\n\x20-\x7e\x80-\xff]/;
-const DIGITS = /^\d{1,15}$/;
 /** Header names seen before, validated, to their lower-case form: backends repeat the same few. */
 const NAMES = new Map<string, string>();
 function headerName(raw: string): string {
@@ -45,23 +38,18 @@ function headerName(raw: string): string {
   }
   return k;
 }
-const loneCrLf = (l: string): boolean => l.includes('\r') || l.includes('\n');
 const STATUS_LINE = /^HTTP\/1\.([01]) ([1-9]\d\d)(?: [^]*)?$/;
-const CHUNK_SIZE = /^([0-9a-fA-F]{1,12})[ \t]*(?:;[^]*)?$/;
-const CRLF2 = Buffer.from('\r\n\r\n');
-const MAX_CHUNK_LINE = 4096;
-
-const tokens = (v: string): string[] => v.toLowerCase().split(',').map((t) => t.trim()).filter(Boolean);
 
 export class ResponseParser {
   private state = S.Done;
   private head: Buffer | undefined;
   private remaining = 0;
-  private line = '';
-  private trailerBytes = 0;
   private noBody = false;
+  private readonly chunks: ChunkedDecoder;
 
-  constructor(private readonly sink: ParserSink, private readonly maxHead: number) {}
+  constructor(private readonly sink: ParserSink, private readonly maxHead: number) {
+    this.chunks = new ChunkedDecoder(maxHead);
+  }
 
   /** Expects a new response; `noBody` for an answer to HEAD. */
   start(noBody: boolean): void {
@@ -73,6 +61,7 @@ export class ResponseParser {
   /** No more input is wanted (the exchange was aborted). */
   stop(): void {
     this.state = S.Stopped;
+    this.chunks.halt();
   }
 
   get done(): boolean {
@@ -103,22 +92,10 @@ export class ResponseParser {
           if (this.remaining === 0 && this.state === S.Length) this.finish();
           break;
         }
-        case S.ChunkSize: pos = this.readChunkSize(buf, pos); break;
-        case S.ChunkData: {
-          const n = Math.min(this.remaining, buf.length - pos);
-          this.remaining -= n;
-          this.sink.onBody(buf.subarray(pos, pos + n));
-          pos += n;
-          if (this.remaining === 0 && this.state === S.ChunkData) { this.state = S.ChunkCrlf; this.remaining = 2; }
+        case S.Chunked:
+          pos = this.chunks.execute(buf, pos, this.sink);
+          if (this.chunks.done && this.state === S.Chunked) this.finish();
           break;
-        }
-        case S.ChunkCrlf: {
-          if (buf[pos] !== (this.remaining === 2 ? 13 : 10)) throw new ProtocolError('missing CRLF after a chunk', 'HPE_INVALID_CHUNK_SIZE');
-          pos++;
-          if (--this.remaining === 0) this.state = S.ChunkSize;
-          break;
-        }
-        case S.Trailers: pos = this.readTrailer(buf, pos); break;
         case S.UntilEof:
           this.sink.onBody(pos === 0 ? buf : buf.subarray(pos));
           return buf.length;
@@ -146,7 +123,7 @@ export class ResponseParser {
     const end = data.indexOf(CRLF2);
     if (end < 0 || end + 4 > this.maxHead) {
       if (data.length > this.maxHead) throw new ProtocolError('the response headers are too large', 'HPE_HEADER_OVERFLOW');
-      if (end < 0) { this.head = data; return buf.length; }
+      if (end < 0) { this.head = this.head ? data : Buffer.from(data); return buf.length; } // a copy: `buf` may be a reused read buffer
     }
     const used = end + 4 - (this.head?.length ?? 0); // bytes of `buf` the head took
     this.head = undefined;
@@ -198,8 +175,8 @@ export class ResponseParser {
     if (te) {
       const chunked = te.indexOf('chunked');
       if (length >= 0 || (chunked >= 0 && chunked !== te.length - 1)) throw new ProtocolError('invalid Transfer-Encoding', 'HPE_INVALID_TRANSFER_ENCODING');
-      this.state = chunked >= 0 ? S.ChunkSize : S.UntilEof;
-      this.line = '';
+      this.state = chunked >= 0 ? S.Chunked : S.UntilEof;
+      this.chunks.reset();
     } else if (length >= 0) {
       this.state = S.Length;
       this.remaining = length;
@@ -207,44 +184,5 @@ export class ResponseParser {
     if (this.state === S.UntilEof) head.keepAlive = false;
     this.sink.onHead(head);
     if (this.state === S.Length && length === 0) this.finish();
-  }
-
-  /** Reads up to a LF into `this.line` (bounded); returns the position after it, or -1 when it is not complete yet. */
-  private takeLine(buf: Buffer, pos: number, max: number): number {
-    const lf = buf.indexOf(10, pos);
-    const endAt = lf < 0 ? buf.length : lf + 1;
-    this.line += buf.toString('latin1', pos, endAt);
-    if (this.line.length > max) throw new ProtocolError('a chunk line is too long', 'HPE_CHUNK_EXTENSIONS_OVERFLOW');
-    return lf < 0 ? -1 : endAt;
-  }
-
-  private lineText(): string {
-    const l = this.line;
-    this.line = '';
-    if (!l.endsWith('\r\n') || CTL.test(l) || loneCrLf(l.slice(0, -2))) throw new ProtocolError('invalid chunk framing', 'HPE_INVALID_CHUNK_SIZE');
-    return l.slice(0, -2);
-  }
-
-  private readChunkSize(buf: Buffer, pos: number): number {
-    const next = this.takeLine(buf, pos, MAX_CHUNK_LINE);
-    if (next < 0) return buf.length;
-    const m = CHUNK_SIZE.exec(this.lineText());
-    if (!m) throw new ProtocolError('invalid chunk size', 'HPE_INVALID_CHUNK_SIZE');
-    this.remaining = parseInt(m[1]!, 16);
-    if (this.remaining > 0) this.state = S.ChunkData;
-    else { this.state = S.Trailers; this.trailerBytes = 0; }
-    return next;
-  }
-
-  private readTrailer(buf: Buffer, pos: number): number {
-    const before = this.line.length;
-    const next = this.takeLine(buf, pos, this.maxHead);
-    this.trailerBytes += this.line.length - before;
-    if (this.trailerBytes > this.maxHead) throw new ProtocolError('the response trailers are too large', 'HPE_HEADER_OVERFLOW');
-    if (next < 0) return buf.length;
-    const l = this.lineText();
-    if (l === '') this.finish();
-    else if (!TOKEN.test(l.slice(0, Math.max(0, l.indexOf(':'))))) throw new ProtocolError('invalid trailer line');
-    return next;
   }
 }
