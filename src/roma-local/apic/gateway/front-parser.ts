@@ -7,6 +7,7 @@
 import { GatewayError, GW } from './errors';
 import { ChunkedDecoder, type ChunkSink } from './http1-chunked';
 import { addHeader, CONTENT_LENGTH, HOST, INVALID, type Headers } from './front-headers';
+import { PartialHead } from './front-partial-head';
 import { CRLF2, DIGITS, ProtocolError, TOKEN, tokens } from './http1-syntax';
 
 export interface FrontLimits {
@@ -44,10 +45,8 @@ export class RequestParser implements ChunkSink {
   /** A whole request has been read (until reset()). */
   complete = false;
   private state = S.Idle;
-  /** An incomplete head so far: `headLen` bytes of `headBuf`. */
-  private headBuf: Buffer | undefined;
-  private headLen = 0;
-  private scanned = 0;
+  /** An incomplete head so far. */
+  private readonly partial = new PartialHead();
   private total = 0;
   private remaining = 0;
   private acc: Buffer | undefined;
@@ -129,61 +128,35 @@ export class RequestParser implements ChunkSink {
   }
 
   private readHead(buf: Buffer, pos: number): number {
-    if (this.headLen === 0) {
+    if (this.partial.length === 0) {
       // most requests: the whole head in this read, parsed straight from it
       const end = buf.indexOf(CRLF2, pos);
       if (end >= 0 && end + 4 - pos <= this.limits.maxHead) {
-        this.scanned = 0;
         this.parseHead(buf.toString('latin1', pos, end));
         return end + 4;
       }
       if (end >= 0 || buf.length - pos > this.limits.maxHead) throw this.overflow(buf.subarray(pos));
     }
-    // a head in pieces: appended to one growing buffer (copying all that came before on every
-    // read would cost the square of the head's size to a client sending a byte at a time)
-    const prev = this.headLen;
-    this.appendHead(buf, pos);
-    const data = this.headBuf!.subarray(0, this.headLen);
+    const prev = this.partial.length;
+    const data = this.partial.append(buf, pos);
     const end = data.indexOf(CRLF2, Math.max(0, prev - 3));
     if (end < 0 || end + 4 > this.limits.maxHead) {
       if (end >= 0 || data.length > this.limits.maxHead) throw this.overflow(data);
-      this.checkPartial(data);
+      if (this.partial.bareLf() >= 0) throw bad('bare LF'); // an incomplete head: shown now rather than at the headers timeout
       return buf.length;
     }
     const text = data.toString('latin1', 0, end);
-    this.headLen = 0;
-    if (this.headBuf!.length > 16 * 1024) this.headBuf = undefined; // a large head's buffer is not kept per connection
-    this.scanned = 0;
+    this.partial.clear();
     this.parseHead(text);
     return pos + end + 4 - prev;
   }
 
-  private appendHead(buf: Buffer, pos: number): void {
-    const n = buf.length - pos;
-    const need = this.headLen + n;
-    if (!this.headBuf || this.headBuf.length < need) {
-      const grown = Buffer.allocUnsafe(Math.max(need, 2 * (this.headBuf?.length ?? 0), 1024));
-      if (this.headBuf) this.headBuf.copy(grown, 0, 0, this.headLen);
-      this.headBuf = grown;
-    }
-    buf.copy(this.headBuf, this.headLen, pos);
-    this.headLen = need;
-  }
-
-  /** An incomplete head: a bare LF shows now rather than at the headers timeout. */
-  private checkPartial(data: Buffer): void {
-    for (let i = data.indexOf(10, this.scanned); i >= 0; i = data.indexOf(10, i + 1)) {
-      if (i === 0 || data[i - 1] !== 13) throw bad('bare LF');
-    }
-    this.scanned = data.length;
-  }
-
   /** Too long a head: the request line's fault (414) or the headers' (494). */
   private overflow(data: Buffer): GatewayError {
-    this.headLen = 0;
-    this.headBuf = undefined;
     const lf = data.indexOf(10);
-    return (lf < 0 ? data.length : lf) > this.limits.maxUri ? GW.uriTooLarge() : GW.headersTooLarge();
+    const e = (lf < 0 ? data.length : lf) > this.limits.maxUri ? GW.uriTooLarge() : GW.headersTooLarge();
+    this.partial.clear();
+    return e;
   }
 
   private parseHead(text: string): void {
