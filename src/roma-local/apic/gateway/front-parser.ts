@@ -7,7 +7,7 @@
 import { GatewayError, GW } from './errors';
 import { ChunkedDecoder, type ChunkSink } from './http1-chunked';
 import { addHeader, CONTENT_LENGTH, HOST, INVALID, type Headers } from './front-headers';
-import { PartialHead } from './front-partial-head';
+import { PartialHead } from './http1-partial-head';
 import { CRLF2, DIGITS, ProtocolError, TOKEN, tokens } from './http1-syntax';
 
 export interface FrontLimits {

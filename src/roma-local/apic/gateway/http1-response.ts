@@ -4,6 +4,7 @@
 // the connection's end. Malformed input throws a ProtocolError: never a crash or a hang.
 
 import { ChunkedDecoder } from './http1-chunked';
+import { PartialHead } from './http1-partial-head';
 import { CRLF2, CTL, DIGITS, ProtocolError, TOKEN, loneCrLf, tokens } from './http1-syntax';
 
 export { ProtocolError } from './http1-syntax';
@@ -42,7 +43,8 @@ const STATUS_LINE = /^HTTP\/1\.([01]) ([1-9]\d\d)(?: [^]*)?$/;
 
 export class ResponseParser {
   private state = S.Done;
-  private head: Buffer | undefined;
+  /** A head that came in pieces, so far. */
+  private readonly partial = new PartialHead();
   private remaining = 0;
   private noBody = false;
   private readonly chunks: ChunkedDecoder;
@@ -55,7 +57,7 @@ export class ResponseParser {
   start(noBody: boolean): void {
     this.state = S.Head;
     this.noBody = noBody;
-    this.head = undefined;
+    this.partial.clear();
   }
 
   /** No more input is wanted (the exchange was aborted). */
@@ -118,17 +120,19 @@ export class ResponseParser {
   }
 
   private readHead(buf: Buffer, pos: number): number {
-    let data = buf.subarray(pos);
-    if (this.head) data = Buffer.concat([this.head, data]);
-    const end = data.indexOf(CRLF2);
+    const prev = this.partial.length;
+    // the whole head in this read (most answers) is read in place; pieces are appended (and copied:
+    // `buf` may be a reused read buffer)
+    const data = prev === 0 ? buf.subarray(pos) : this.partial.append(buf, pos);
+    const end = data.indexOf(CRLF2, Math.max(0, prev - 3));
     if (end < 0 || end + 4 > this.maxHead) {
       if (data.length > this.maxHead) throw new ProtocolError('the response headers are too large', 'HPE_HEADER_OVERFLOW');
-      if (end < 0) { this.head = this.head ? data : Buffer.from(data); return buf.length; } // a copy: `buf` may be a reused read buffer
+      if (end < 0) { if (prev === 0) this.partial.append(buf, pos); return buf.length; }
     }
-    const used = end + 4 - (this.head?.length ?? 0); // bytes of `buf` the head took
-    this.head = undefined;
-    this.parseHead(data.toString('latin1', 0, end));
-    return pos + used;
+    const text = data.toString('latin1', 0, end);
+    this.partial.clear();
+    this.parseHead(text);
+    return pos + end + 4 - prev;
   }
 
   private parseHead(text: string): void {

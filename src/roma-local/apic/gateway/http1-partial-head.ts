@@ -1,4 +1,4 @@
-// The head of a request that arrives over several reads, kept in one buffer that grows by
+// The head of a request or response that arrives over several reads, kept in one buffer that grows by
 // doubling: appending a read costs its own size, not the size of all that came before (a client
 // sending a byte at a time would otherwise cost the square of the head's size).
 
