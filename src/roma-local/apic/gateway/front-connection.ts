@@ -18,6 +18,9 @@ const enum T { None, Idle, Head, Request, Linger }
 const CONTINUE = 'HTTP/1.1 100 Continue\r\n\r\n';
 /** Bytes of pipelined input held while a request is served before reading pauses. */
 const STASH_MAX = 256 * 1024;
+/** What a held read costs beyond its bytes (its Buffer object): counted, so that a client sending
+ * a byte at a time cannot make a connection hold hundreds of thousands of tiny buffers. */
+const READ_OVERHEAD = 256;
 /** Bodies above this size go out in their own write rather than copied behind the head. */
 const COPY_MAX = 64 * 1024;
 /** How long a closing connection waits for the client's side to close. */
@@ -122,7 +125,7 @@ export class FrontConnection {
   private onData(chunk: Buffer): void {
     if (this.state === St.Closing) return; // the answer is out: what follows is dropped
     this.queue.push(chunk);
-    this.queued += chunk.length;
+    this.queued += chunk.length + READ_OVERHEAD;
     if (this.state === St.Reading && !this.inLoop) this.pump();
     else if (this.queued > STASH_MAX && !this.paused) { this.paused = true; this.socket.pause(); }
   }
@@ -132,9 +135,9 @@ export class FrontConnection {
     this.inLoop = true;
     while (this.state === St.Reading && this.queue.length > 0) {
       const buf = this.queue.shift()!;
-      this.queued -= buf.length;
+      this.queued -= buf.length + READ_OVERHEAD;
       const pos = this.feed(buf);
-      if (pos < buf.length && (this.state as St) !== St.Closing) { this.queue.unshift(buf.subarray(pos)); this.queued += buf.length - pos; }
+      if (pos < buf.length && (this.state as St) !== St.Closing) { this.queue.unshift(buf.subarray(pos)); this.queued += buf.length - pos + READ_OVERHEAD; }
     }
     this.inLoop = false;
     if (this.state === St.Closing) return;

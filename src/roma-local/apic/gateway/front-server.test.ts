@@ -52,6 +52,27 @@ describe('front server: connections', () => {
     c.sock.destroy();
   });
 
+  it('counts every held read, not just its bytes: a client sending a byte at a time is paused early', async () => {
+    let held: FrontConnection | undefined;
+    let release = () => {};
+    const { port } = await setup((conn) => {
+      if (conn.req.url !== '/hold') return echo(conn);
+      held = conn;
+      release = () => echo(conn);
+    });
+    const c = client(port);
+    c.write(GET('/hold'));
+    while (!held) await sleep(5);
+    // the next request, one byte per read (emitted as the socket would: separate reads cannot be forced over loopback)
+    for (const ch of GET('/after', `X-Pad: ${'p'.repeat(1100)}\r\n`)) held.socket.emit('data', Buffer.from(ch, 'latin1'));
+    expect(held.socket.isPaused()).toBe(true); // ~1,150 bytes, but as many reads: past what is held before pausing
+    release();
+    const rs = await c.replies(2);
+    expect(rs.map((r) => [r.status, json(r.body).url])).toEqual([[200, '/hold'], [200, '/after']]);
+    expect(held.socket.isPaused()).toBe(false);
+    c.sock.destroy();
+  });
+
   it('reads a chunked body split across writes (extensions and trailers dropped), and a Content-Length one in pieces', async () => {
     const { port } = await setup();
     const c = client(port);
