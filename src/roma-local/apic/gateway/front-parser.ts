@@ -7,7 +7,7 @@
 import { GatewayError, GW } from './errors';
 import { ChunkedDecoder, type ChunkSink } from './http1-chunked';
 import { addHeader, CONTENT_LENGTH, HOST, INVALID, type Headers } from './front-headers';
-import { PartialHead } from './http1-partial-head';
+import { bareLf, GrowingBuffer } from './http1-growing-buffer';
 import { CRLF2, DIGITS, ProtocolError, TOKEN, tokens } from './http1-syntax';
 
 export interface FrontLimits {
@@ -45,13 +45,13 @@ export class RequestParser implements ChunkSink {
   /** A whole request has been read (until reset()). */
   complete = false;
   private state = S.Idle;
-  /** An incomplete head so far. */
-  private readonly partial = new PartialHead();
+  /** An incomplete head so far, and how much of it was checked for a bare LF. */
+  private readonly partial = new GrowingBuffer();
+  private scanned = 0;
   private total = 0;
   private remaining = 0;
-  private acc: Buffer | undefined;
-  private chunks: Buffer[] = [];
-  private size = 0;
+  /** A body that came in pieces (Content-Length or chunked), so far. */
+  private readonly bodyParts = new GrowingBuffer();
   private readonly decoder: ChunkedDecoder;
 
   constructor(private readonly limits: FrontLimits) {
@@ -75,8 +75,7 @@ export class RequestParser implements ChunkSink {
     this.continueDue = false;
     this.headers = NO_HEADERS;
     this.body = EMPTY;
-    this.acc = undefined;
-    if (this.size > 0) { this.chunks = []; this.size = 0; }
+    this.bodyParts.clear();
   }
 
   /** Reads from `pos`; returns where it stopped: the end of `buf`, or just after a complete request. */
@@ -96,7 +95,7 @@ export class RequestParser implements ChunkSink {
           } catch (err) {
             throw err instanceof ProtocolError ? bad(err.code === 'HPE_HEADER_OVERFLOW' ? 'trailers too large' : 'invalid chunked body') : err;
           }
-          if (this.decoder.done) this.done(this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.size));
+          if (this.decoder.done) this.done(this.bodyParts.take());
           break;
         default:
           return pos;
@@ -106,9 +105,8 @@ export class RequestParser implements ChunkSink {
   }
 
   onBody(chunk: Buffer): void {
-    this.size += chunk.length;
-    if (this.size > this.limits.maxBody) throw GW.tooLarge();
-    this.chunks.push(chunk);
+    if (this.bodyParts.length + chunk.length > this.limits.maxBody) throw GW.tooLarge();
+    this.bodyParts.append(chunk);
   }
 
   private done(body: Buffer): void {
@@ -120,10 +118,9 @@ export class RequestParser implements ChunkSink {
   private readLength(buf: Buffer, pos: number): number {
     const n = Math.min(this.remaining, buf.length - pos);
     if (n === this.total) { this.done(buf.subarray(pos, pos + n)); return pos + n; } // the whole body in one read
-    const acc = (this.acc ??= Buffer.allocUnsafe(this.total));
-    buf.copy(acc, this.total - this.remaining, pos, pos + n);
+    this.bodyParts.append(buf, pos, pos + n, this.total);
     this.remaining -= n;
-    if (this.remaining === 0) this.done(acc);
+    if (this.remaining === 0) this.done(this.bodyParts.take());
     return pos + n;
   }
 
@@ -138,15 +135,18 @@ export class RequestParser implements ChunkSink {
       if (end >= 0 || buf.length - pos > this.limits.maxHead) throw this.overflow(buf.subarray(pos));
     }
     const prev = this.partial.length;
-    const data = this.partial.append(buf, pos);
+    this.partial.append(buf, pos);
+    const data = this.partial.view();
     const end = data.indexOf(CRLF2, Math.max(0, prev - 3));
     if (end < 0 || end + 4 > this.limits.maxHead) {
       if (end >= 0 || data.length > this.limits.maxHead) throw this.overflow(data);
-      if (this.partial.bareLf() >= 0) throw bad('bare LF'); // an incomplete head: shown now rather than at the headers timeout
+      if (bareLf(data, this.scanned) >= 0) throw bad('bare LF'); // an incomplete head: shown now rather than at the headers timeout
+      this.scanned = data.length;
       return buf.length;
     }
     const text = data.toString('latin1', 0, end);
     this.partial.clear();
+    this.scanned = 0;
     this.parseHead(text);
     return pos + end + 4 - prev;
   }
@@ -156,6 +156,7 @@ export class RequestParser implements ChunkSink {
     const lf = data.indexOf(10);
     const e = (lf < 0 ? data.length : lf) > this.limits.maxUri ? GW.uriTooLarge() : GW.headersTooLarge();
     this.partial.clear();
+    this.scanned = 0;
     return e;
   }
 

@@ -4,7 +4,7 @@
 // the connection's end. Malformed input throws a ProtocolError: never a crash or a hang.
 
 import { ChunkedDecoder } from './http1-chunked';
-import { PartialHead } from './http1-partial-head';
+import { GrowingBuffer } from './http1-growing-buffer';
 import { CRLF2, CTL, DIGITS, ProtocolError, TOKEN, loneCrLf, tokens } from './http1-syntax';
 
 export { ProtocolError } from './http1-syntax';
@@ -44,7 +44,7 @@ const STATUS_LINE = /^HTTP\/1\.([01]) ([1-9]\d\d)(?: [^]*)?$/;
 export class ResponseParser {
   private state = S.Done;
   /** A head that came in pieces, so far. */
-  private readonly partial = new PartialHead();
+  private readonly partial = new GrowingBuffer();
   private remaining = 0;
   private noBody = false;
   private readonly chunks: ChunkedDecoder;
@@ -123,7 +123,8 @@ export class ResponseParser {
     const prev = this.partial.length;
     // the whole head in this read (most answers) is read in place; pieces are appended (and copied:
     // `buf` may be a reused read buffer)
-    const data = prev === 0 ? buf.subarray(pos) : this.partial.append(buf, pos);
+    if (prev > 0) this.partial.append(buf, pos);
+    const data = prev === 0 ? buf.subarray(pos) : this.partial.view();
     const end = data.indexOf(CRLF2, Math.max(0, prev - 3));
     if (end < 0 || end + 4 > this.maxHead) {
       if (data.length > this.maxHead) throw new ProtocolError('the response headers are too large', 'HPE_HEADER_OVERFLOW');
