@@ -1,4 +1,5 @@
-// The antd root (lazy): ConfigProvider with locale + theme algorithm, antd App context, dayjs locale.
+// The antd root (lazy): ConfigProvider with locale + theme algorithm, antd App context (the dayjs
+// locale comes with the shell, see SessionGate).
 import { ConfigProvider, theme } from 'antd';
 import { Suspense, useMemo, useSyncExternalStore } from 'react';
 import { BootSplash } from './BootSplash';
@@ -13,7 +14,7 @@ export default function AppRoot() {
   const mode = useSyncExternalStore(themeStore.subscribe, themeStore.get);
   const still = useSyncExternalStore(reducedMotion.subscribe, reducedMotion.get);
   const zh = i18n.language === 'zh-CN';
-  // antd and dayjs locales switch together with i18next (loaded before the language changes)
+  // the antd (and, once loaded, dayjs) locale switches together with i18next (loaded before the language changes)
   const locale = uiLocale(zh ? 'zh-CN' : 'en-US');
   const themeConfig = useMemo(
     () => ({

@@ -5,8 +5,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Navigate, useLocation } from 'react-router';
 import { sessionQuery } from '../api/session';
 import { BootSplash } from './BootSplash';
+import { currentLanguage } from './i18n';
+import { loadDateLocale } from './uiLocale';
 
-const Shell = lazy(() => import('./Shell'));
+// pages inside the shell show dates: dayjs and its locale load alongside the shell chunk
+const Shell = lazy(() => Promise.all([import('./Shell'), loadDateLocale(currentLanguage())]).then(([m]) => m));
 
 export default function SessionGate() {
   const location = useLocation();
