@@ -116,14 +116,13 @@ export default defineConfig({
     // without native support the chunks are simply fetched when imported
     modulePreload: { polyfill: false },
     rollupOptions: {
-      // @rc-component/* (antd's internals) and antd's style helpers (@ant-design/cssinjs,
-      // cssinjs-utils, colors, fast-color) are plain ES modules but do not declare
+      // @rc-component/* (antd's internals) are plain ES modules but do not declare
       // `sideEffects: false`, so unused modules of theirs would be kept. Declare it for them.
       treeshake: {
         // Our contract, API and hook modules only declare schemas and functions: a page that uses
         // none of a module's exports (the devices page and the LINK groups API, say) leaves it out.
         moduleSideEffects: (id: string) =>
-          !/node_modules[\\/](@rc-component|@ant-design[\\/](cssinjs|cssinjs-utils|colors|fast-color))[\\/]/.test(id) && !DECLARATION_MODULES.test(id),
+          !/node_modules[\\/]@rc-component[\\/]/.test(id) && !DECLARATION_MODULES.test(id),
         // Contract schemas are built by top-level zod calls (`z.object(…).strict()`), which the
         // bundler must otherwise keep as possible side effects: every schema of a family file
         // would ride along with the one a page uses. Nothing here calls zod for its side effects.
