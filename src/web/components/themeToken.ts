@@ -1,6 +1,6 @@
-// The design token and the two colour algorithms, for the login path. antd's `theme` object also
-// carries the compact algorithm and getDesignToken, which the console never uses: imported from
-// here, they stay out of the first visit. Pages behind the login may keep `theme` from 'antd'.
+// The design token and the two colour algorithms. antd's `theme` object also carries the compact
+// algorithm and getDesignToken, which the console never uses: imported from here, they stay out
+// of the login page and every other page (eslint forbids `theme` from 'antd').
 import type { GlobalToken } from 'antd';
 import useAntdToken from 'antd/es/theme/useToken';
 
