@@ -60,10 +60,14 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
-      // the barrel would put every family's schemas into one chunk that every page loads
+      // the barrel would put every family's schemas into one chunk that every page loads;
+      // antd's `theme` object carries the compact algorithm and getDesignToken along
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(\\.\\./)+contract(/index)?$', message: 'Import the family file (contract/apps, contract/link, …), not the contract barrel.' }] },
+        {
+          paths: [{ name: 'antd', importNames: ['theme'], message: 'Use useToken / darkAlgorithm / defaultAlgorithm from components/themeToken.' }],
+          patterns: [{ regex: '^(\\.\\./)+contract(/index)?$', message: 'Import the family file (contract/apps, contract/link, …), not the contract barrel.' }],
+        },
       ],
     },
   },

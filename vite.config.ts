@@ -112,6 +112,9 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 800,
+    // every browser the console supports preloads modules natively (<link rel="modulepreload">);
+    // without native support the chunks are simply fetched when imported
+    modulePreload: { polyfill: false },
     rollupOptions: {
       // @rc-component/* (antd's internals) are plain ES modules but do not declare
       // `sideEffects: false`, so unused modules of theirs would be kept. Declare it for them.

@@ -5,8 +5,14 @@ import { useQuery } from '@tanstack/react-query';
 import { Navigate, useLocation } from 'react-router';
 import { sessionQuery } from '../api/session';
 import { BootSplash } from './BootSplash';
+import { currentLanguage, loadShellTexts } from './i18n';
+import { loadDateLocale } from './uiLocale';
 
-const Shell = lazy(() => import('./Shell'));
+// pages inside the shell show dates and use the shell texts: dayjs with its locale and those
+// texts load alongside the shell chunk
+const Shell = lazy(() =>
+  Promise.all([import('./Shell'), loadDateLocale(currentLanguage()), loadShellTexts()]).then(([m]) => m),
+);
 
 export default function SessionGate() {
   const location = useLocation();

@@ -1,7 +1,8 @@
 // The shell (lazy, behind SessionGate): side navigation (a drawer under 768 px), header with
 // breadcrumb, instance switcher, language switch, theme toggle and user menu (with the theme
 // choice, including "follow the system"). Pages render in the content area.
-import { Button, Flex, Layout, Select, Tooltip, theme } from 'antd';
+import { Button, Flex, Layout, Select, Tooltip } from 'antd';
+import { useToken } from '../components/themeToken';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Bone } from '../components/ui';
 import MenuFoldOutlined from '@ant-design/icons/es/icons/MenuFoldOutlined';
@@ -51,7 +52,7 @@ export default function Shell() {
 
 function ShellLayout({ user, projectId }: { user?: string; projectId?: string }) {
   const { t } = useTranslation();
-  const { token } = theme.useToken();
+  const { token } = useToken();
   const navigate = useNavigate();
   const location = useLocation();
   const mode = useSyncExternalStore(themeStore.subscribe, themeStore.get);
@@ -193,7 +194,7 @@ function ShellLayout({ user, projectId }: { user?: string; projectId?: string })
 
 function Brand({ collapsed }: { collapsed: boolean }) {
   const { t } = useTranslation();
-  const { token } = theme.useToken();
+  const { token } = useToken();
   return (
     <Link to="/" style={{ display: 'flex', alignItems: 'center', gap: 8, height: 56, padding: '0 20px', color: token.colorText }}>
       <img src="/favicon.svg" alt="" width={24} height={24} />

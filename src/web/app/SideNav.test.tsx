@@ -6,6 +6,7 @@ import { initReactI18next } from 'react-i18next';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import en from '../locales/en-US.json';
+import shellEn from '../locales/shell.en-US.json';
 import audit from '../locales/features/audit.en-US.json';
 import { NAV_ITEMS } from './nav';
 import { SideNav } from './SideNav';
@@ -13,7 +14,7 @@ import { SideNav } from './SideNav';
 beforeAll(async () => {
   globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
   window.matchMedia ??= ((q: string) => ({ matches: false, media: q, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {} })) as unknown as typeof window.matchMedia;
-  await i18next.use(initReactI18next).init({ lng: 'en-US', resources: { 'en-US': { translation: en, audit } }, interpolation: { escapeValue: false } });
+  await i18next.use(initReactI18next).init({ lng: 'en-US', resources: { 'en-US': { translation: { ...en, ...shellEn }, audit } }, interpolation: { escapeValue: false } });
 });
 afterEach(cleanup);
 

@@ -1,7 +1,8 @@
 // The side menu built from NAV_ITEMS. Instance items need an instance: without one they stay in
 // the menu, focusable, marked aria-disabled, with the reason in a tooltip (hover, focus or click)
 // and a link to the instance picker — never a click that silently does nothing.
-import { Menu, Tooltip, theme, type MenuProps } from 'antd';
+import { Menu, Tooltip, type MenuProps } from 'antd';
+import { useToken } from '../components/themeToken';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -14,7 +15,7 @@ export function instanceItemPath(instanceId: string, item: NavItem): string {
 
 function DisabledEntry({ item }: { item: NavItem }) {
   const { t } = useTranslation();
-  const { token } = theme.useToken();
+  const { token } = useToken();
   const reasonId = useId();
   const reason = (
     <span>

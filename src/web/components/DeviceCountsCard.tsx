@@ -1,6 +1,7 @@
 // LINK device counts by online state, for the instance overview (shared so the instances feature
 // need not import the link feature). Refreshes every 10 s while the tab is visible.
-import { Flex, theme } from 'antd';
+import { Flex } from 'antd';
+import { useToken } from './themeToken';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -11,7 +12,7 @@ import { TableSkeleton } from './TableSkeleton';
 
 export function DeviceCountsCard({ iid }: { iid: string }) {
   const { t } = useTranslation('link');
-  const { token } = theme.useToken();
+  const { token } = useToken();
   const q = useQuery({ ...deviceCountsQuery(iid), refetchInterval: 10_000, refetchIntervalInBackground: false });
   const devices = (state?: string) => `/i/${encodeURIComponent(iid)}/devices${state ? `?state=${state}` : ''}`;
   const cell = (label: string, value: number, color: string, state: string, testId: string) => (

@@ -1,17 +1,18 @@
 // The language menu (shell header and login card). Items keep the testids lang-en-US / lang-zh-CN.
 // Hand-made instead of antd Dropdown: it is on the login page, and Dropdown + Menu cost ~24 KB gzip
 // there. A menu button (WAI-ARIA pattern): Enter/Space/click opens, arrows move, Escape closes.
-import { Button, theme, type ButtonProps } from 'antd';
+import { Button, type ButtonProps } from 'antd';
 import TranslationOutlined from '@ant-design/icons/es/icons/TranslationOutlined';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changeLanguage, currentLanguage } from '../app/i18n';
 import { LANGUAGES, type Language } from '../app/prefs';
 import { offerReload } from './reloadPrompt';
+import { useToken } from './themeToken';
 
 export function LanguageSwitch({ testId, size }: { testId: string; size?: ButtonProps['size'] }) {
   const { t } = useTranslation();
-  const { token } = theme.useToken();
+  const { token } = useToken();
   const lang = currentLanguage();
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLSpanElement>(null);

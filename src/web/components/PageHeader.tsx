@@ -1,10 +1,11 @@
-import { Flex, theme } from 'antd';
+import { Flex } from 'antd';
+import { useToken } from './themeToken';
 import type { ReactNode } from 'react';
 import { Muted } from './ui';
 
 /** Page grammar: title + subtitle + primary action (the breadcrumb is in the shell header). */
 export function PageHeader({ title, subtitle, extra }: { title: ReactNode; subtitle?: ReactNode; extra?: ReactNode }) {
-  const { token } = theme.useToken();
+  const { token } = useToken();
   return (
     <div style={{ marginBottom: 16 }}>
       <Flex justify="space-between" align="center" gap={16} wrap>

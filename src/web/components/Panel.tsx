@@ -1,9 +1,9 @@
-import { theme } from 'antd';
+import { useToken } from './themeToken';
 import type { CSSProperties, ReactNode } from 'react';
 
 /** A plain content surface (lighter than antd Card, which pulls in Tabs). */
 export function Panel({ children, style, testId }: { children: ReactNode; style?: CSSProperties; testId?: string }) {
-  const { token } = theme.useToken();
+  const { token } = useToken();
   return (
     <section
       data-testid={testId}
@@ -21,6 +21,6 @@ export function Panel({ children, style, testId }: { children: ReactNode; style?
 }
 
 export function PanelTitle({ children }: { children: ReactNode }) {
-  const { token } = theme.useToken();
+  const { token } = useToken();
   return <h3 style={{ margin: '0 0 12px', fontSize: token.fontSizeLG, fontWeight: 600, color: token.colorText }}>{children}</h3>;
 }

@@ -1,4 +1,5 @@
-import { ConfigProvider, Modal, message, notification, theme, type ButtonProps } from 'antd';
+import { ConfigProvider, Modal, message, notification, type ButtonProps } from 'antd';
+import { darkAlgorithm, defaultAlgorithm } from './themeToken';
 import i18next from 'i18next';
 import type { ReactNode } from 'react';
 import { reducedMotion } from '../app/motion';
@@ -14,7 +15,7 @@ function configure(): void {
     holderRender: (children) => (
       <ConfigProvider
         locale={locale}
-        theme={{ algorithm: dark ? theme.darkAlgorithm : theme.defaultAlgorithm, token: { colorPrimary: '#1677ff', borderRadius: 6, motion: !reducedMotion.get() } }}
+        theme={{ algorithm: dark ? darkAlgorithm : defaultAlgorithm, token: { colorPrimary: '#1677ff', borderRadius: 6, motion: !reducedMotion.get() } }}
       >
         {children}
       </ConfigProvider>

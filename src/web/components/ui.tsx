@@ -1,6 +1,7 @@
 // Small presentational pieces built on theme tokens (lighter than antd Typography/Tag/Alert/
 // Skeleton, which would add ~15 KB gzip to every list page).
-import { Button, Tooltip, theme, type ButtonProps } from 'antd';
+import { Button, Tooltip, type ButtonProps } from 'antd';
+import { useToken } from './themeToken';
 import CheckOutlined from '@ant-design/icons/es/icons/CheckOutlined';
 import CopyOutlined from '@ant-design/icons/es/icons/CopyOutlined';
 import { useEffect, useId, useState, type CSSProperties, type ReactNode } from 'react';
@@ -33,7 +34,7 @@ export function Strong({ children, testId }: { children: ReactNode; testId?: str
 }
 
 export function Code({ children, testId, style }: { children: ReactNode; testId?: string; style?: CSSProperties }) {
-  const { token } = theme.useToken();
+  const { token } = useToken();
   return (
     <code
       data-testid={testId}
@@ -102,7 +103,7 @@ export function CopyButton({ text, label, testId }: { text: string; label?: stri
  * accessible description and a tooltip on hover or keyboard focus.
  */
 export function ActionButton({ blockedReason, onClick, style, ...props }: ButtonProps & { blockedReason?: string; 'data-testid'?: string }) {
-  const { token } = theme.useToken();
+  const { token } = useToken();
   const reasonId = useId();
   if (!blockedReason) return <Button {...props} style={style} onClick={onClick} />;
   const plain = props.type === 'link' || props.type === 'text';
@@ -138,7 +139,7 @@ export function Tag({ tone = 'default', children, testId, title, ...data }: {
   testId?: string;
   title?: string;
 } & Record<`data-${string}`, string | undefined>) {
-  const { token } = theme.useToken();
+  const { token } = useToken();
   const palette: Record<TagTone, [string, string, string]> = {
     success: [token.colorSuccessBg, token.colorSuccessBorder, token.colorSuccessText],
     processing: [token.colorInfoBg, token.colorInfoBorder, token.colorInfoText],
@@ -177,7 +178,7 @@ export function Tag({ tone = 'default', children, testId, title, ...data }: {
 
 /** A skeleton bar (loading placeholder). */
 export function Bone({ width = '100%', height = 14, style }: { width?: number | string; height?: number; style?: CSSProperties }) {
-  const { token } = theme.useToken();
+  const { token } = useToken();
   return (
     <div
       className="roma-bone"

@@ -1,10 +1,10 @@
 // The pieces of ui.tsx the login page needs, kept apart from ui.tsx's Tooltip-based ones
 // (CopyButton, ActionButton) so the login page does not download antd Tooltip (~12 KB gzip).
-import { theme } from 'antd';
+import { useToken } from './themeToken';
 import type { CSSProperties, ReactNode } from 'react';
 
 export function Muted({ children, style, testId }: { children: ReactNode; style?: CSSProperties; testId?: string }) {
-  const { token } = theme.useToken();
+  const { token } = useToken();
   return (
     <span data-testid={testId} style={{ color: token.colorTextSecondary, ...style }}>
       {children}
@@ -26,7 +26,7 @@ export function Callout({
   action?: ReactNode;
   testId?: string;
 }) {
-  const { token } = theme.useToken();
+  const { token } = useToken();
   const [bg, border] =
     tone === 'error'
       ? [token.colorErrorBg, token.colorErrorBorder]

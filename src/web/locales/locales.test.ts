@@ -3,6 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from './en-US.json';
 import zh from './zh-CN.json';
+import shellEn from './shell.en-US.json';
+import shellZh from './shell.zh-CN.json';
 
 const featureDir = path.join(import.meta.dirname, 'features');
 const readJson = (f: string): unknown => JSON.parse(fs.readFileSync(path.join(featureDir, f), 'utf8'));
@@ -21,6 +23,7 @@ const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map(
 
 describe.each([
   { ns: 'translation', en: en as unknown, zh: zh as unknown },
+  { ns: 'translation (shell part)', en: shellEn as unknown, zh: shellZh as unknown },
   ...namespaces.map((ns) => ({ ns, en: readJson(`${ns}.en-US.json`), zh: readJson(`${ns}.zh-CN.json`) })),
 ])('locales: $ns', ({ en, zh }) => {
   const fen = flatten(en);
@@ -33,6 +36,12 @@ describe.each([
   });
   it('same interpolation placeholders in both languages', () => {
     for (const k of Object.keys(fen)) expect(placeholders(fzh[k] ?? ''), k).toEqual(placeholders(fen[k]!));
+  });
+});
+
+describe('core texts split at the login', () => {
+  it('the shell part (added to "translation" after login) shares no top-level key with the core file', () => {
+    for (const k of Object.keys(shellEn)) expect(Object.keys(en), k).not.toContain(k);
   });
 });
 

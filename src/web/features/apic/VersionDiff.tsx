@@ -1,6 +1,7 @@
 // Side-by-side diff of two published versions (older left): changed, added and removed lines
 // of the flattened definitions, unchanged lines folded away unless asked for.
-import { Modal, Switch, theme } from 'antd';
+import { Modal, Switch } from 'antd';
+import { useToken } from '../../components/themeToken';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +13,7 @@ import { diffVersions, type DiffRow } from './diff';
 
 export function VersionDiff({ iid, left, right, onClose }: { iid: string; left: ApiVersion; right: ApiVersion; onClose: () => void }) {
   const { t } = useTranslation('apic');
-  const { token } = theme.useToken();
+  const { token } = useToken();
   const a = useQuery(versionDetailQuery(iid, left.version_id));
   const b = useQuery(versionDetailQuery(iid, right.version_id));
   const [all, setAll] = useState(false);

@@ -1,6 +1,6 @@
 // Login. Deliberately light (no antd Form/Typography/Alert): its chunks count towards what an
 // operator downloads before reaching the first real page.
-import { Button, theme } from 'antd';
+import { Button } from 'antd';
 // Input and Password from their own modules: antd's `Input` also carries TextArea, Search and OTP.
 import Input from 'antd/es/input/Input';
 import Password from 'antd/es/input/Password';
@@ -15,6 +15,7 @@ import { login, sessionQuery, type LoginInput } from '../../api/session';
 import { toApiError } from '../../api/errors';
 import { Callout, Muted } from '../../components/uiLight';
 import { Panel } from '../../components/Panel';
+import { useToken } from '../../components/themeToken';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { loginErrorText } from './loginError';
 import { safeRedirect } from './redirect';
@@ -27,7 +28,7 @@ const DEFAULTS: LoginInput = { domain: 'roma-local', username: '', password: '',
 type Field = keyof LoginInput;
 
 function FieldRow({ id, label, error, children }: { id: string; label: string; error?: string; children: ReactNode }) {
-  const { token } = theme.useToken();
+  const { token } = useToken();
   return (
     <div style={{ marginBottom: 18 }}>
       <label htmlFor={id} style={{ display: 'block', marginBottom: 6 }}>

@@ -1,13 +1,13 @@
 // Rows per second over the run: uPlot (lazy: only the run page loads it), created once and fed
 // with setData on each poll; resized with its container. Colours from the theme (dark mode).
-import { theme } from 'antd';
+import { useToken } from '../../../components/themeToken';
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { rates, type Sample } from '../logic/eta';
 
 export default function RateChart({ samples, label }: { samples: Sample[]; label: string }) {
-  const { token } = theme.useToken();
+  const { token } = useToken();
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   // each rate is drawn from the start of its interval, so a run seen only at its start and end

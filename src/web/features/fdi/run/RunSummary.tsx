@@ -1,6 +1,7 @@
 // The run's counters: status, rows read / written / dirty, elapsed, rate, ETA (only when the
 // service reports the total: roma-local's expected_count; the real cloud does not).
-import { Flex, theme } from 'antd';
+import { Flex } from 'antd';
+import { useToken } from '../../../components/themeToken';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isActive, type Run } from '../../../api/fdiRuns';
@@ -10,7 +11,7 @@ import { ExecTag } from '../components/StatusTags';
 import { etaMs, formatDuration, progressOf, smoothedRate, type Sample } from '../logic/eta';
 
 function Stat({ label, value, testId }: { label: string; value: ReactNode; testId: string }) {
-  const { token } = theme.useToken();
+  const { token } = useToken();
   return (
     <div style={{ minWidth: 120 }}>
       <Muted>{label}</Muted>
@@ -23,7 +24,7 @@ function Stat({ label, value, testId }: { label: string; value: ReactNode; testI
 
 export function RunSummary({ run, samples }: { run: Run; samples: Sample[] }) {
   const { t, i18n } = useTranslation('fdi');
-  const { token } = theme.useToken();
+  const { token } = useToken();
   const nf = new Intl.NumberFormat(i18n.language);
   const active = isActive(run.executeStatus);
   const elapsed = active && run.startedAt ? Date.now() - run.startedAt : run.spendMs || (run.endedAt && run.startedAt ? run.endedAt - run.startedAt : 0);

@@ -1,5 +1,6 @@
 // ADAPTER → READER → WRITER → integrity check, each with its state in colour and text.
-import { Flex, theme } from 'antd';
+import { Flex } from 'antd';
+import { useToken } from '../../../components/themeToken';
 import { useTranslation } from 'react-i18next';
 import type { Run } from '../../../api/fdiRuns';
 import { Tag } from '../../../components/ui';
@@ -17,7 +18,7 @@ const STATE_KEY: Record<StageState, string> = {
 
 export function StageTimeline({ run }: { run: Run }) {
   const { t } = useTranslation('fdi');
-  const { token } = theme.useToken();
+  const { token } = useToken();
   const states = stageStates(run);
   return (
     <Flex gap={8} align="center" wrap data-testid="stage-timeline" role="list">

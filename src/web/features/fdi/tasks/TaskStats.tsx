@@ -1,6 +1,7 @@
 // Statistics cards: running, abnormal, stopped and completed common tasks.
 import { useQuery } from '@tanstack/react-query';
-import { Flex, theme } from 'antd';
+import { Flex } from 'antd';
+import { useToken } from '../../../components/themeToken';
 import { useTranslation } from 'react-i18next';
 import { taskStatsQuery } from '../../../api/fdi';
 import { statusPoll, ACTIVE_POLL_MS, IDLE_POLL_MS } from '../../../api/fdiRuns';
@@ -16,7 +17,7 @@ const CARDS = [
 
 export function TaskStats({ iid }: { iid: string }) {
   const { t } = useTranslation('fdi');
-  const { token } = theme.useToken();
+  const { token } = useToken();
   const q = useQuery({ ...taskStatsQuery(iid), ...statusPoll<{ running_tasks_count: number } | undefined>((d) => (d?.running_tasks_count ? ACTIVE_POLL_MS * 5 : IDLE_POLL_MS)) });
   return (
     <Flex gap={16} wrap style={{ marginBottom: 16 }} data-testid="task-stats">

@@ -1,12 +1,12 @@
 // The wizard's step indicator: numbered steps, done ones ticked, the current one highlighted.
 // Hand-made instead of antd Steps, which brings Tooltip, Progress and its styles (~10 KB gzip)
 // for what is a row of labels here.
-import { theme } from 'antd';
+import { useToken } from '../../../components/themeToken';
 import CheckOutlined from '@ant-design/icons/es/icons/CheckOutlined';
 import { Fragment } from 'react';
 
 export function StepsBar({ current, titles, testId }: { current: number; titles: string[]; testId?: string }) {
-  const { token } = theme.useToken();
+  const { token } = useToken();
   return (
     <ol data-testid={testId} style={{ display: 'flex', alignItems: 'center', gap: 8, listStyle: 'none', margin: '0 0 24px', padding: 0 }}>
       {titles.map((title, i) => {

@@ -1,6 +1,6 @@
 // A device's state with colour and text: online green, offline grey, never connected default,
 // disabled orange. The last online time goes beside it (a status without "last seen" misleads).
-import { theme } from 'antd';
+import { useToken } from '../../../components/themeToken';
 import { useTranslation } from 'react-i18next';
 import type { DeviceState } from '../../../api/link';
 import { Tag, type TagTone } from '../../../components/ui';
@@ -9,7 +9,7 @@ const TONE: Record<DeviceState, TagTone> = { online: 'success', offline: 'defaul
 
 export function DeviceStatusTag({ state }: { state: DeviceState }) {
   const { t } = useTranslation('link');
-  const { token } = theme.useToken();
+  const { token } = useToken();
   const dot = state === 'online' ? token.colorSuccess : state === 'offline' ? token.colorTextQuaternary : state === 'disabled' ? token.colorWarning : undefined;
   return (
     <Tag tone={TONE[state]} testId="device-status" data-status={state}>
