@@ -6,21 +6,18 @@
 // and of the generator is reported as well (less skewed by a busy machine).
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { hmacKey, signRequest } from '../src/roma-local/auth/sdk-signer';
-import { cpuMs, loadProcess, type Load } from './apic-gateway';
+import { loadProcess, type Load } from './apic-gateway';
 import { median } from './load';
+import { cpuMs, freePort } from './proc';
 import { spawnReady } from './spawn';
 
 const BACKEND_JS = `const http=require('http');const body=JSON.stringify({ok:true,text:'x'.repeat(200)});
 http.createServer((q,s)=>{q.resume();q.on('end',()=>{s.writeHead(200,{'content-type':'application/json','content-length':Buffer.byteLength(body)});s.end(body)})})
 .listen(0,'127.0.0.1',function(){console.log('backend listening on http://127.0.0.1:'+this.address().port)})`;
 
-const freePort = () => new Promise<number>((resolve) => {
-  const s = net.createServer().listen(0, '127.0.0.1', () => { const p = (s.address() as net.AddressInfo).port; s.close(() => resolve(p)); });
-});
 async function json(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
   const res = await fetch(url, init);
   const text = await res.text();
@@ -28,6 +25,7 @@ async function json(url: string, init: { method?: string; headers?: Record<strin
   return text ? JSON.parse(text) : null;
 }
 
+let seq = 0; // file names of the signed sets
 /** Signs `requests` distinct requests (a nonce header keeps them apart: replays are refused) into a
  * file for the load generator, before its clock starts: the client's signing is not the gateway's cost. */
 function presign(o: { host: string; path: string; ak: string; sk: string; requests: number; dir: string }): string {
@@ -38,7 +36,6 @@ function presign(o: { host: string; path: string; ak: string; sk: string; reques
   fs.writeFileSync(file, JSON.stringify(all));
   return file;
 }
-let seq = 0;
 
 export async function benchConsumers(o: { root: string; rounds: number; requests: number; concurrency: number }): Promise<void> {
   const children: ChildProcess[] = [];

@@ -8,18 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { median, type LoadResult } from './load';
+import { cpuMs } from './proc';
 
 const run = promisify(execFile);
-
-/** CPU time (ms) a process has used so far, from /proc (Linux); NaN elsewhere. */
-export function cpuMs(pid: number | undefined): number {
-  try {
-    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime + stime, in USER_HZ (100)
-  } catch {
-    return NaN;
-  }
-}
 
 export type Load = LoadResult & { cpuUsPerRequest: number };
 

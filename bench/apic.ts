@@ -5,11 +5,11 @@
 // Backend, roma-local (+ gateway), BFF and load generator are separate processes.
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { benchGateway } from './apic-gateway';
 import { benchList } from './apic-list';
+import { freePort } from './proc';
 import { spawnReady } from './spawn';
 
 const BACKEND_JS = `const http=require('http');const body=JSON.stringify({ok:true,items:[1,2,3],text:'x'.repeat(200)});
@@ -17,12 +17,6 @@ http.createServer((q,s)=>{q.resume();q.on('end',()=>{s.writeHead(200,{'content-t
 .listen(0,'127.0.0.1',function(){console.log('backend listening on http://127.0.0.1:'+this.address().port)})`;
 
 
-const freePort = () => new Promise<number>((resolve) => {
-  const s = net.createServer().listen(0, '127.0.0.1', () => {
-    const p = (s.address() as net.AddressInfo).port;
-    s.close(() => resolve(p));
-  });
-});
 
 async function json(url: string, init: { method?: string; headers?: Record<string, string>; body?: string | FormData } = {}) {
   const res = await fetch(url, init);

@@ -3,6 +3,7 @@
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { cpuMs } from './proc';
 import { spawnServer } from './spawn';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -60,13 +61,6 @@ export async function makeTask(a: Api, name: string, src: Record<string, unknown
 
 const rss = (pid: number): number => {
   try { return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024; } catch { return 0; }
-};
-/** CPU time (user + system) of a process so far, ms (clock ticks of 10 ms). */
-export const cpuMs = (pid: number): number => {
-  try {
-    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(f[11]) + Number(f[12])) * 10;
-  } catch { return NaN; }
 };
 
 export interface Watched { log: any; wallS: number; p99: number; p50: number; probes: number; rss: number[]; cpuMs: number } // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -8,19 +8,14 @@ import os from 'node:os';
 import path from 'node:path';
 import type { SimDevice } from '../scripts/devices-simulate';
 import type { StormDevice, StormResult } from './mqtt-storm';
+import { cpuMs } from './proc';
 
 const root = path.resolve(import.meta.dirname, '..');
 const WINDOW = Number(process.env.BENCH_LINK_WINDOW ?? 512);
-const TICK_MS = 1000 / 100; // USER_HZ: /proc/<pid>/stat counts CPU in 1/100 s on Linux
 
 export const rssMb = (pid: number): number => {
   const m = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) / 1024 : NaN;
-};
-/** CPU ms (user + system) a process has used so far. */
-export const cpuMs = (pid: number): number => {
-  const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(f[11]) + Number(f[12])) * TICK_MS;
 };
 const load = (): string => os.loadavg().map((x) => x.toFixed(1)).join(' ');
 const pct = (xs: number[], p: number): number => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? NaN;
